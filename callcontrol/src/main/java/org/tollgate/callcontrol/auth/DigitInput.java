@@ -1,0 +1,16 @@
+package org.tollgate.callcontrol.auth;
+
+/** One answer of {@link DigitSource#next}. */
+public sealed interface DigitInput {
+    /** The caller dialled {@code digit} (0-9, *, #, A-D). */
+    record Digit(char digit) implements DigitInput {
+    }
+
+    /** Nothing dialled within the timeout. */
+    record Timeout() implements DigitInput {
+    }
+
+    /** The caller hung up (or the step was cancelled); no more digits will come. */
+    record Hangup() implements DigitInput {
+    }
+}

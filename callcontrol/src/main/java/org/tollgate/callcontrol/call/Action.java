@@ -1,0 +1,42 @@
+package org.tollgate.callcontrol.call;
+
+import java.time.Duration;
+
+import org.tollgate.callcontrol.auth.AuthorizationRequest;
+import org.tollgate.callcontrol.leg.LegCommand;
+import org.tollgate.callcontrol.leg.OutgoingLegRequest;
+import org.tollgate.callcontrol.record.CallRecordEvent;
+
+/** Effects the call engine carries out, in order, after a transition. */
+public sealed interface Action {
+    /** Send {@code command} to leg {@code leg}. */
+    record Send(LegId leg, LegCommand command) implements Action {
+    }
+
+    /** Create an outgoing leg (the engine then sends it {@link LegCommand.Offer}); failure comes back as {@link CallEvent.LegReleased}. */
+    record CreateLeg(OutgoingLegRequest request) implements Action {
+    }
+
+    /** (Re)start {@code timer}; a running one is replaced. */
+    record StartTimer(CallTimer timer, Duration after) implements Action {
+    }
+
+    record CancelTimer(CallTimer timer) implements Action {
+    }
+
+    /** Start authorization step {@code seq}; its result comes back as {@link CallEvent.AuthorizationDone}. */
+    record Authorize(int seq, AuthorizationRequest request) implements Action {
+    }
+
+    /** Hand caller digits to the running authorization step's digit source. */
+    record ForwardDigits(String digits) implements Action {
+    }
+
+    /** Abandon the running authorization step (caller hung up). */
+    record CancelAuthorization() implements Action {
+    }
+
+    /** Emit a record event to the {@code CallRecordSink}. */
+    record Emit(CallRecordEvent event) implements Action {
+    }
+}

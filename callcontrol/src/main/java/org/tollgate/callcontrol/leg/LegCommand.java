@@ -1,0 +1,37 @@
+package org.tollgate.callcontrol.leg;
+
+import org.tollgate.callcontrol.call.LegId;
+import org.tollgate.callcontrol.cause.Q850Cause;
+
+/** What call control tells a leg's signaling side to do. */
+public sealed interface LegCommand {
+    /** Play a call-progress tone to the leg's user until another tone, a connect or a release. */
+    record PlayTone(Tone tone) implements LegCommand {
+    }
+
+    /** Stop any tone. */
+    record StopTone() implements LegCommand {
+    }
+
+    /**
+     * Outgoing legs: offer the call (ring the phone, send INVITE). {@code callingNumber} /
+     * {@code callingName} may be empty.
+     */
+    record Offer(String calledNumber, String callingNumber, String callingName) implements LegCommand {
+    }
+
+    /**
+     * The call is connected to {@code peer}: the incoming leg answers (SIP 200) and media flows
+     * between the two legs.
+     */
+    record Connect(LegId peer) implements LegCommand {
+    }
+
+    /** DTMF digits from the other leg (relay), while connected. */
+    record SendDigits(String digits) implements LegCommand {
+    }
+
+    /** Release the leg with {@code cause} (on-hook/BYE/4xx-6xx at the edge). */
+    record Release(Q850Cause cause) implements LegCommand {
+    }
+}

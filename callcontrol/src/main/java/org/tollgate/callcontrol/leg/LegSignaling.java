@@ -1,0 +1,31 @@
+package org.tollgate.callcontrol.leg;
+
+import java.util.Optional;
+
+import org.tollgate.callcontrol.media.AudioSink;
+
+/**
+ * The signaling side of one call leg (an analog voice-port, a SIP dialog). Call control calls
+ * {@link #handle(LegCommand)} from the call's serial context; implementations must not block for
+ * long (hand I/O off to their own threads). Events from the leg go back through the
+ * {@link LegEvents} given when the leg was bound.
+ */
+public interface LegSignaling {
+    /** Carries out one command. */
+    void handle(LegCommand command);
+
+    /**
+     * Where to send audio for this leg's user, when the leg carries audio inside the gateway
+     * (analog ports); empty for legs whose media flows elsewhere (SIP RTP).
+     */
+    default Optional<AudioSink> audioToUser() {
+        return Optional.empty();
+    }
+
+    /** Connects this leg's user's audio to {@code peer} (both directions are wired by call control). */
+    default void connectAudio(AudioSink peer) {
+    }
+
+    /** A short description for logs and {@code show} output ({@code 0/1/0}, {@code sip:1000@10.0.0.1}). */
+    String describe();
+}
