@@ -1,0 +1,101 @@
+package org.tollgate.gateway.sip;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one {@link SipServer}: where it listens and the JAIN-SIP limits that keep it alive
+ * under overload. Every value is set explicitly on the stack; none is left to the RI's defaults
+ * (issue 5: without them the stack runs out of memory under overload and never answers again).
+ *
+ * @param bindAddress address of the UDP and TCP listening points ({@code voice register global
+ *        source-address}); default {@code 127.0.0.1} in tests, the configured address in production
+ * @param port SIP port for both UDP and TCP ({@code --sip-port}, {@code voice register global port});
+ *        {@code 0} picks an ephemeral port (UDP first, TCP then tries the same number)
+ * @param threadPoolSize {@code gov.nist.javax.sip.THREAD_POOL_SIZE}: threads that run the stack's
+ *        message processing and the listener; default 8. With more than one thread the listener is
+ *        re-entrant and ACKs may reach it out of order, so dialog state never relies on the ACK event
+ * @param maxMessageSize {@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}: largest message accepted on a
+ *        stream transport, in bytes; default 65536 (the RI default is unlimited)
+ * @param congestionControlTimeout {@code gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT}: a request
+ *        that waited longer than this in the stack's queue is dropped (its sender retransmits);
+ *        default 2 s, i.e. four T1 intervals
+ * @param receiveUdpBufferSize {@code gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE} (SO_RCVBUF); default
+ *        1 MiB (the kernel may cap it at {@code net.core.rmem_max})
+ * @param sendUdpBufferSize {@code gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE} (SO_SNDBUF); default 1 MiB
+ * @param maxServerTransactions {@code gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS}; default 10000
+ * @param maxClientTransactions {@code gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS}; default 10000
+ * @param overload when new INVITEs are refused with 503 + Retry-After
+ */
+public record SipServerSettings(
+        String bindAddress,
+        int port,
+        int threadPoolSize,
+        int maxMessageSize,
+        Duration congestionControlTimeout,
+        int receiveUdpBufferSize,
+        int sendUdpBufferSize,
+        int maxServerTransactions,
+        int maxClientTransactions,
+        OverloadSettings overload) {
+
+    /** Default thread pool size. */
+    public static final int DEFAULT_THREAD_POOL_SIZE = 8;
+    /** Default largest stream message, bytes. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 65_536;
+    /** Default queue age after which a request is dropped. */
+    public static final Duration DEFAULT_CONGESTION_CONTROL_TIMEOUT = Duration.ofSeconds(2);
+    /** Default UDP socket buffers, bytes. */
+    public static final int DEFAULT_UDP_BUFFER_SIZE = 1 << 20;
+    /** Default transaction table limits. */
+    public static final int DEFAULT_MAX_TRANSACTIONS = 10_000;
+
+    /** Validates ranges. */
+    public SipServerSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(congestionControlTimeout, "congestionControlTimeout");
+        Objects.requireNonNull(overload, "overload");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (threadPoolSize < 1 || maxMessageSize < 1024 || receiveUdpBufferSize < 1 || sendUdpBufferSize < 1
+                || maxServerTransactions < 1 || maxClientTransactions < 1) {
+            throw new IllegalArgumentException("SIP stack limits must be positive (max message size >= 1024)");
+        }
+    }
+
+    /** Defaults on the given address and port. */
+    public static SipServerSettings defaults(String bindAddress, int port) {
+        return new SipServerSettings(bindAddress, port, DEFAULT_THREAD_POOL_SIZE, DEFAULT_MAX_MESSAGE_SIZE,
+                DEFAULT_CONGESTION_CONTROL_TIMEOUT, DEFAULT_UDP_BUFFER_SIZE, DEFAULT_UDP_BUFFER_SIZE,
+                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_TRANSACTIONS, OverloadSettings.defaults());
+    }
+
+    /** A copy with other overload settings. */
+    public SipServerSettings withOverload(OverloadSettings newOverload) {
+        return new SipServerSettings(bindAddress, port, threadPoolSize, maxMessageSize, congestionControlTimeout,
+                receiveUdpBufferSize, sendUdpBufferSize, maxServerTransactions, maxClientTransactions, newOverload);
+    }
+
+    /**
+     * Overload control (issue 5): a new INVITE is refused with {@code 503 Service Unavailable} and
+     * {@code Retry-After} while either limit is reached; in-dialog requests are never refused.
+     *
+     * @param maxCallsInSetup INVITE server transactions not yet answered finally; default 200
+     * @param maxServerTransactions all live server transactions of the stack; default 5000
+     * @param retryAfterSeconds the {@code Retry-After} value sent; default 5
+     */
+    public record OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int retryAfterSeconds) {
+        /** Validates ranges. */
+        public OverloadSettings {
+            if (maxCallsInSetup < 1 || maxServerTransactions < 1 || retryAfterSeconds < 0) {
+                throw new IllegalArgumentException("overload limits must be positive");
+            }
+        }
+
+        /** The documented defaults. */
+        public static OverloadSettings defaults() {
+            return new OverloadSettings(200, 5000, 5);
+        }
+    }
+}
