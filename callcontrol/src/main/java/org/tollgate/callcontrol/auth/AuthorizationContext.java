@@ -16,7 +16,4 @@ public interface AuthorizationContext {
 
     /** The configured inter-digit timeout ({@code timeouts interdigit}, default 10 s). */
     Duration interdigitTimeout();
-
-    /** True once the caller hung up or call control gave up on this step. */
-    boolean cancelled();
 }

@@ -43,23 +43,20 @@ public final class DigitCollector {
     public record TimedOut() implements Result {
     }
 
-    /** The caller hung up. */
-    public record Hangup() implements Result {
-    }
-
     public enum EndedBy {
         TERM_DIGIT, MAX_DIGITS, TIMEOUT
     }
 
-    /** Collects one entry from {@code source} following {@code spec}. */
+    /**
+     * Collects one entry from {@code source} following {@code spec}.
+     *
+     * @throws InterruptedException when the caller hangs up
+     */
     public static Result collect(DigitSource source, Spec spec) throws InterruptedException {
         StringBuilder digits = new StringBuilder();
         while (true) {
             DigitInput in = source.next(spec.interdigit());
             switch (in) {
-                case DigitInput.Hangup h -> {
-                    return new Hangup();
-                }
                 case DigitInput.Timeout t -> {
                     return digits.isEmpty() ? new TimedOut() : new Collected(digits.toString(), EndedBy.TIMEOUT);
                 }

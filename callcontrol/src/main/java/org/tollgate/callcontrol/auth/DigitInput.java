@@ -1,6 +1,6 @@
 package org.tollgate.callcontrol.auth;
 
-/** One answer of {@link DigitSource#next}. */
+/** One answer of {@link DigitSource#next}. (A hang-up is an {@link InterruptedException}.) */
 public sealed interface DigitInput {
     /** The caller dialled {@code digit} (0-9, *, #, A-D). */
     record Digit(char digit) implements DigitInput {
@@ -8,9 +8,5 @@ public sealed interface DigitInput {
 
     /** Nothing dialled within the timeout. */
     record Timeout() implements DigitInput {
-    }
-
-    /** The caller hung up (or the step was cancelled); no more digits will come. */
-    record Hangup() implements DigitInput {
     }
 }

@@ -9,7 +9,11 @@ public sealed interface LegCommand {
     record PlayTone(Tone tone) implements LegCommand {
     }
 
-    /** Stop any tone. */
+    /** Play an IVR prompt ({@code flash:NAME.au}) to the leg's user; stops any tone. */
+    record PlayPrompt(String promptUrl) implements LegCommand {
+    }
+
+    /** Stop any tone or prompt. */
     record StopTone() implements LegCommand {
     }
 
