@@ -84,6 +84,7 @@ public final class DestinationPattern {
         }
         StringBuilder re = new StringBuilder();
         boolean variable = false;
+        boolean afterT = false;
         int literal = 0;
         int classes = 0;
         boolean canRepeat = false;
@@ -91,7 +92,7 @@ public final class DestinationPattern {
         for (int i = 0; i < text.length(); i++) {
             char c = Character.toUpperCase(text.charAt(i));
             int col = i + 1;
-            if (variable) {
+            if (afterT) {
                 return new Invalid("nothing may follow T", col);
             }
             if (c == '+' && i == 0) {
@@ -141,6 +142,7 @@ public final class DestinationPattern {
             } else if (c == 'T') {
                 re.append(charClass(ALPHABET)).append("{0,").append(MAX_VARIABLE_DIGITS).append('}');
                 variable = true;
+                afterT = true;
             } else {
                 return new Invalid("invalid character '" + text.charAt(i) + "' in destination-pattern", col);
             }
