@@ -1,5 +1,6 @@
 package org.tollgate.aaa.authpkg;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.tollgate.aaa.lockout.FacLockout;
 import org.tollgate.aaa.method.AuthResult;
 import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.method.LoginAuthenticator;
+import org.tollgate.callcontrol.auth.DigitSource;
+import org.tollgate.callcontrol.auth.PromptPlayer;
 
 /**
  * The built-in FAC authorization application ("auth package", spec fac-lpcor §2 and §4).
@@ -63,11 +66,21 @@ public final class AuthPackage {
      * @param caller the calling endpoint (lockout key): calling number or endpoint name
      */
     public FacSession start(String callId, String caller, DigitSource digits, PromptPlayer prompts) {
+        return start(callId, caller, digits, prompts, null);
+    }
+
+    /**
+     * As {@link #start(String, String, DigitSource, PromptPlayer)}, with the call's inter-digit
+     * timeout ({@code timeouts interdigit} of its voice-port or telephony-service) overriding the
+     * parameters' one; null keeps the parameters' one.
+     */
+    public FacSession start(String callId, String caller, DigitSource digits, PromptPlayer prompts,
+            Duration interDigitTimeout) {
         CompletableFuture<FacResult> result = new CompletableFuture<>();
         Progress progress = new Progress();
         Thread thread = Thread.ofVirtual().name("fac-" + callId).unstarted(() -> {
             try {
-                result.complete(run(callId, caller, digits, prompts, progress));
+                result.complete(run(callId, caller, digits, prompts, progress, interDigitTimeout));
             } catch (InterruptedException e) {
                 LOG.info("call {}: FAC abandoned, caller hung up", callId);
                 result.complete(new FacResult.HungUp(progress.code));
@@ -88,7 +101,7 @@ public final class AuthPackage {
      */
     public FacResult run(String callId, String caller, DigitSource digits, PromptPlayer prompts)
             throws InterruptedException {
-        return run(callId, caller, digits, prompts, new Progress());
+        return run(callId, caller, digits, prompts, new Progress(), null);
     }
 
     /** The code keyed so far, visible to {@link #start}'s hang-up path. */
@@ -96,9 +109,11 @@ public final class AuthPackage {
         volatile String code = "";
     }
 
-    private FacResult run(String callId, String caller, DigitSource digits, PromptPlayer prompts, Progress progress)
-            throws InterruptedException {
-        AuthPackageParams p = params.get();
+    private FacResult run(String callId, String caller, DigitSource digits, PromptPlayer prompts, Progress progress,
+            Duration interDigitTimeout) throws InterruptedException {
+        AuthPackageParams p = interDigitTimeout == null || interDigitTimeout.isZero() || interDigitTimeout.isNegative()
+                ? params.get()
+                : params.get().withInterDigitTimeout(interDigitTimeout);
         Optional<Instant> locked = lockout.refuse(caller);
         if (locked.isPresent()) {
             return new FacResult.LockedOut(locked.get());

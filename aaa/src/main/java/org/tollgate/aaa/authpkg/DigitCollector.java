@@ -1,6 +1,9 @@
 package org.tollgate.aaa.authpkg;
 
 import java.util.Objects;
+import org.tollgate.callcontrol.auth.DigitInput;
+import org.tollgate.callcontrol.auth.DigitSource;
+import org.tollgate.callcontrol.auth.PromptPlayer;
 
 /**
  * Collects one entry: {@code collect(prompt, spec)} as straight-line code (STYLE guideline 6),
@@ -30,13 +33,13 @@ public final class DigitCollector {
             while (true) {
                 DigitInput input = digits.next(spec.interDigitTimeout());
                 switch (input) {
-                    case DigitInput.TimedOut timedOut -> {
+                    case DigitInput.Timeout timedOut -> {
                         return entry.isEmpty()
                                 ? new CollectResult.NothingEntered()
                                 : new CollectResult.Entered(entry.toString(), CollectResult.End.INTERDIGIT_TIMEOUT);
                     }
-                    case DigitInput.Key key -> {
-                        char c = key.key();
+                    case DigitInput.Digit key -> {
+                        char c = key.digit();
                         if (c == spec.abortDigit()) {
                             if (aborts++ >= spec.maxAborts()) {
                                 return new CollectResult.Aborted();

@@ -2,6 +2,7 @@ package org.tollgate.aaa.authpkg;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.tollgate.callcontrol.record.FacStatus;
 
 /**
  * The outcome of the FAC authorization application for one call. It carries the FAC digits (the
@@ -13,7 +14,7 @@ public sealed interface FacResult {
     /** The code keyed (last attempt), empty when none was keyed. */
     String facDigits();
 
-    /** The {@code fac-status} for records. */
+    /** The {@code fac-status} for records (call control's record type). */
     FacStatus status();
 
     /** The code was accepted by the login method list. */
@@ -66,7 +67,7 @@ public sealed interface FacResult {
 
         @Override
         public FacStatus status() {
-            return FacStatus.ABORT;
+            return FacStatus.ABORTED;
         }
     }
 
@@ -78,7 +79,7 @@ public sealed interface FacResult {
 
         @Override
         public FacStatus status() {
-            return FacStatus.TIMEOUT;
+            return FacStatus.TIMED_OUT;
         }
     }
 
@@ -91,7 +92,7 @@ public sealed interface FacResult {
 
         @Override
         public FacStatus status() {
-            return FacStatus.FAILURE;
+            return FacStatus.UNAVAILABLE;
         }
     }
 
@@ -103,7 +104,7 @@ public sealed interface FacResult {
 
         @Override
         public FacStatus status() {
-            return FacStatus.ABORT;
+            return FacStatus.CALLER_HUNG_UP;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.tollgate.callcontrol.record.FacStatus;
 import org.tollgate.aaa.local.LocalMethod;
 import org.tollgate.aaa.local.LocalUsers;
 import org.tollgate.aaa.lockout.FacLockout;
@@ -21,6 +22,7 @@ import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.method.LoginAuthenticator;
 import org.tollgate.aaa.method.LoginMethod;
 import org.tollgate.aaa.method.MethodList;
+import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.aaa.testing.MutableClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
@@ -120,7 +122,7 @@ class AuthPackageTest {
         type("****");
         FacResult result = seedPackage(SEED).run("7", "786786", digits, new RecordingPrompts());
         assertInstanceOf(FacResult.Aborted.class, result);
-        assertEquals(FacStatus.ABORT, result.status());
+        assertEquals(FacStatus.ABORTED, result.status());
     }
 
     @Test
@@ -131,7 +133,7 @@ class AuthPackageTest {
         timers.advance(Duration.ofSeconds(10));
         FacResult result = session.result().get(10, TimeUnit.SECONDS);
         assertEquals(new FacResult.TimedOut(""), result);
-        assertEquals(FacStatus.TIMEOUT, result.status());
+        assertEquals(FacStatus.TIMED_OUT, result.status());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.aaa.testing.RecordingPrompts;
 

@@ -8,14 +8,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.tollgate.aaa.authpkg.Timers;
+import org.tollgate.callcontrol.time.CallScheduler;
 
 /**
  * Timers driven by the test: tasks fire only when the test {@link #advance advances} time.
  * {@link #awaitScheduled} lets the test wait (by synchronization, not by sleeping) until the code
  * under test has armed a timer.
  */
-public final class FakeTimers implements Timers {
+public final class FakeTimers implements CallScheduler {
+
+    private static final java.time.Instant EPOCH = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
     private record Task(long dueNanos, Runnable task, boolean[] cancelled) {
     }
@@ -25,6 +27,16 @@ public final class FakeTimers implements Timers {
     private final List<Task> tasks = new ArrayList<>();
     private long nowNanos;
     private int scheduledCount;
+
+    @Override
+    public java.time.Instant now() {
+        lock.lock();
+        try {
+            return EPOCH.plusNanos(nowNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {

@@ -3,7 +3,7 @@ package org.tollgate.aaa.testing;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.tollgate.aaa.authpkg.PromptPlayer;
+import org.tollgate.callcontrol.auth.PromptPlayer;
 
 /**
  * A prompt player that records what was played. Prompts whose URL is in {@code blocking} play

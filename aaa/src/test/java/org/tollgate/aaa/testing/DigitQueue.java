@@ -1,14 +1,18 @@
-package org.tollgate.aaa.authpkg;
+package org.tollgate.aaa.testing;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tollgate.aaa.authpkg.AuthPackageParams;
+import org.tollgate.callcontrol.auth.DigitInput;
+import org.tollgate.callcontrol.auth.DigitSource;
+import org.tollgate.callcontrol.time.CallScheduler;
 
 /**
- * A call's digit stream: the signaling side {@link #offer offers} keys (never blocks: SIP INFO,
+ * A test digit stream (call control's own is {@code CallDigitSource}): the signaling side {@link #offer offers} keys (never blocks: SIP INFO,
  * RFC 4733 events, in-band detector, KPML all end here), the IVR thread reads them through
- * {@link #next}. The wait is timed by the injected {@link Timers}, so tests drive it with a fake
+ * {@link #next}. The wait is timed by the injected {@link CallScheduler}, so tests drive it with a fake
  * clock.
  *
  * <p>Limit: at most {@value #CAPACITY} keys are buffered; further keys are dropped (a caller
@@ -22,11 +26,11 @@ public final class DigitQueue implements DigitSource {
     private record Wakeup(long generation) {
     }
 
-    private final Timers timers;
+    private final CallScheduler timers;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY + 8);
     private final AtomicLong generation = new AtomicLong();
 
-    public DigitQueue(Timers timers) {
+    public DigitQueue(CallScheduler timers) {
         this.timers = Objects.requireNonNull(timers, "timers");
     }
 
@@ -41,7 +45,7 @@ public final class DigitQueue implements DigitSource {
         if (queue.size() >= CAPACITY) {
             return false;
         }
-        return queue.offer(new DigitInput.Key(key));
+        return queue.offer(new DigitInput.Digit(key));
     }
 
     @Override
@@ -51,21 +55,21 @@ public final class DigitQueue implements DigitSource {
             if (head == null) {
                 break;
             }
-            if (head instanceof DigitInput.Key key) {
+            if (head instanceof DigitInput.Digit key) {
                 return key;
             }
             // a stale wake-up of an earlier wait: drop it
         }
         long mine = generation.incrementAndGet();
-        Timers.Cancellable timer = timers.schedule(timeout, () -> queue.offer(new Wakeup(mine)));
+        CallScheduler.Cancellable timer = timers.schedule(timeout, () -> queue.offer(new Wakeup(mine)));
         try {
             while (true) {
                 Object item = queue.take();
-                if (item instanceof DigitInput.Key key) {
+                if (item instanceof DigitInput.Digit key) {
                     return key;
                 }
                 if (item instanceof Wakeup wakeup && wakeup.generation() == mine) {
-                    return new DigitInput.TimedOut();
+                    return new DigitInput.Timeout();
                 }
             }
         } finally {
