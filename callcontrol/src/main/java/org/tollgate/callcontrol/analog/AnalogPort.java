@@ -1,0 +1,248 @@
+package org.tollgate.callcontrol.analog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.call.Caller;
+import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.engine.CallControl;
+import org.tollgate.callcontrol.engine.IncomingCall;
+import org.tollgate.callcontrol.leg.LegCommand;
+import org.tollgate.callcontrol.leg.LegEvents;
+import org.tollgate.callcontrol.leg.LegSignaling;
+import org.tollgate.callcontrol.leg.Tone;
+import org.tollgate.callcontrol.media.AudioSink;
+import org.tollgate.dsp.dtmf.DtmfDetector;
+import org.tollgate.dsp.dtmf.DtmfEvent;
+
+/**
+ * An FXS voice-port as a call endpoint. Off-hook starts a call (the port is its incoming leg);
+ * a pots dial-peer naming the port makes it an outgoing leg (ring, answer by off-hook). Digits
+ * are found by the {@code dsp} DTMF detector in the phone's audio (in-band). While connected,
+ * the phone's audio goes to the far leg and the far leg's audio to the phone.
+ *
+ * <p>Port transitions ({@link PortStatus}):
+ * <pre>
+ * IDLE --off-hook--> ORIGINATING --call connected--> CONNECTED --on-hook--> IDLE
+ * IDLE --offered--> RESERVED --Offer--> RINGING --off-hook--> CONNECTED
+ * ORIGINATING/CONNECTED --call released--> RELEASED_OFF_HOOK (reorder) --on-hook--> IDLE
+ * RINGING --call released--> IDLE
+ * </pre>
+ * Thread-safe (one monitor per port).
+ */
+public final class AnalogPort implements FxsPortListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalogPort.class);
+
+    private final VoicePortConfig config;
+    private final FxsPortDriver driver;
+    private final Supplier<CallControl> calls;
+    private final DtmfDetector detector = new DtmfDetector();
+
+    private PortStatus status;
+    private LegEvents events;
+    private AudioSink peerAudio;
+    private Sound playing = new Sound.Silence();
+    private String lastCall = "";
+
+    public AnalogPort(VoicePortConfig config, FxsPortDriver driver, Supplier<CallControl> calls) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.status = config.shutdown() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
+        driver.attach(this);
+    }
+
+    public VoicePortConfig config() {
+        return config;
+    }
+
+    public FxsPortDriver driver() {
+        return driver;
+    }
+
+    public synchronized PortStatus status() {
+        return status;
+    }
+
+    /** What the port is playing to its phone now. */
+    public synchronized Sound playing() {
+        return playing;
+    }
+
+    /** The last call this port took part in ({@code call-3}), empty before the first. */
+    public synchronized String lastCall() {
+        return lastCall;
+    }
+
+    // ---- from the phone ------------------------------------------------------------------------
+
+    @Override
+    public synchronized void hook(boolean offHook) {
+        switch (status) {
+            case IDLE -> {
+                if (offHook) {
+                    originate();
+                }
+            }
+            case RINGING -> {
+                if (offHook) {
+                    driver.stopRinging();
+                    status = PortStatus.CONNECTED;
+                    events.answered();
+                }
+            }
+            case ORIGINATING, CONNECTED -> {
+                if (!offHook) {
+                    LegEvents e = events;
+                    toIdle();
+                    e.released(Q850Cause.NORMAL_CALL_CLEARING);
+                }
+            }
+            case RELEASED_OFF_HOOK -> {
+                if (!offHook) {
+                    toIdle();
+                }
+            }
+            case RESERVED, SHUTDOWN -> {
+            }
+        }
+    }
+
+    @Override
+    public synchronized void flash() {
+        if (events != null && (status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED)) {
+            events.flash();
+        }
+    }
+
+    @Override
+    public synchronized void audio(short[] pcm) {
+        if (status != PortStatus.ORIGINATING && status != PortStatus.CONNECTED) {
+            return;
+        }
+        if (status == PortStatus.CONNECTED && peerAudio != null) {
+            peerAudio.accept(pcm);
+            return;
+        }
+        List<DtmfEvent> found = detector.process(pcm);
+        for (DtmfEvent e : found) {
+            if (e instanceof DtmfEvent.DigitStarted d && events != null) {
+                events.digits(String.valueOf(d.digit().symbol()));
+            }
+        }
+    }
+
+    private void originate() {
+        status = PortStatus.ORIGINATING;
+        detector.flush();
+        Caller caller = new Caller(config.id(), config.stationNumber(), config.stationName(), config.lpcorIncoming());
+        LOG.info("voice-port {}: off-hook", config.id());
+        IncomingCall call = calls.get().startCall(caller, new Leg(), Optional.empty());
+        if (status == PortStatus.ORIGINATING && events == null) {
+            events = call.events();
+        }
+        lastCall = call.ref().toString();
+    }
+
+    private void toIdle() {
+        status = config.shutdown() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
+        events = null;
+        peerAudio = null;
+        play(new Sound.Silence());
+    }
+
+    private void play(Sound s) {
+        playing = s;
+        driver.play(s);
+    }
+
+    // ---- as an outgoing leg --------------------------------------------------------------------
+
+    /**
+     * Reserves the port for an outgoing call; empty with the reason when it cannot take one.
+     * Called by {@link VoicePorts} as a pots {@code LegFactory}.
+     */
+    synchronized Optional<LegSignaling> reserve(LegEvents legEvents, String call) {
+        if (status != PortStatus.IDLE) {
+            return Optional.empty();
+        }
+        status = PortStatus.RESERVED;
+        events = legEvents;
+        lastCall = call;
+        return Optional.of(new Leg());
+    }
+
+    /** The signaling side of the port's current call leg (either direction). */
+    private final class Leg implements LegSignaling {
+        @Override
+        public void handle(LegCommand command) {
+            synchronized (AnalogPort.this) {
+                switch (command) {
+                    case LegCommand.PlayTone t -> play(new Sound.ToneSound(t.tone()));
+                    case LegCommand.PlayPrompt p -> play(new Sound.Prompt(p.promptUrl()));
+                    case LegCommand.StopTone s -> play(new Sound.Silence());
+                    case LegCommand.Offer o -> {
+                        if (status == PortStatus.RESERVED) {
+                            status = PortStatus.RINGING;
+                            driver.ring(config.callerId()
+                                    ? Optional.of(new FxsPortDriver.CallerId(o.callingNumber(), o.callingName()))
+                                    : Optional.empty());
+                            events.alerting();
+                        }
+                    }
+                    case LegCommand.Connect c -> {
+                        if (status == PortStatus.ORIGINATING) {
+                            status = PortStatus.CONNECTED;
+                        }
+                        play(new Sound.Silence());
+                    }
+                    case LegCommand.SendDigits d -> {
+                        // analog legs carry DTMF in-band in the voice path; nothing to relay
+                    }
+                    case LegCommand.Release r -> released(r.cause());
+                }
+            }
+        }
+
+        private void released(Q850Cause cause) {
+            switch (status) {
+                case RINGING, RESERVED -> {
+                    driver.stopRinging();
+                    toIdle();
+                }
+                case ORIGINATING, CONNECTED -> {
+                    status = PortStatus.RELEASED_OFF_HOOK;
+                    events = null;
+                    peerAudio = null;
+                    if (!(playing instanceof Sound.ToneSound t && (t.tone() == Tone.BUSY || t.tone() == Tone.REORDER))) {
+                        play(new Sound.ToneSound(Tone.REORDER));
+                    }
+                    LOG.info("voice-port {}: call released, cause {} ({})", config.id(), cause.value(), cause.hex());
+                }
+                case IDLE, RELEASED_OFF_HOOK, SHUTDOWN -> {
+                }
+            }
+        }
+
+        @Override
+        public Optional<AudioSink> audioToUser() {
+            return Optional.of(driver::audio);
+        }
+
+        @Override
+        public void connectAudio(AudioSink peer) {
+            synchronized (AnalogPort.this) {
+                peerAudio = peer;
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "voice-port " + config.id();
+        }
+    }
+}
