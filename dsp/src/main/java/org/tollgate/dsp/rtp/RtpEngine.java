@@ -1,0 +1,229 @@
+package org.tollgate.dsp.rtp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.dsp.sched.MediaScheduler;
+
+/**
+ * The RTP engine: many {@link RtpStream}s on few threads. One NIO receive thread ({@link Selector} over
+ * every stream's RTP and RTCP {@link DatagramChannel}) and the injected {@link MediaScheduler}'s threads
+ * for 20 ms pacing; no thread per stream.
+ *
+ * <p>Ports: RTP on an even port chosen at random in [{@code minPort}, {@code maxPort}] and RTCP on the
+ * next one (RFC 3550 section 11), retried on collision. Defaults ({@link Settings#defaults()}): bind
+ * 0.0.0.0, ports 16384..32767 (the Cisco IOS range), a 3-frame (60 ms) jitter buffer, RTCP every 5 s,
+ * CNAME {@code tollgate}.
+ */
+public final class RtpEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtpEngine.class);
+    private static final int MAX_DATAGRAM = 2048;
+    private static final int BIND_ATTEMPTS = 64;
+
+    /**
+     * Engine settings.
+     *
+     * @param bindAddress      local address of all media sockets
+     * @param minPort          lowest RTP port (even)
+     * @param maxPort          highest RTCP port
+     * @param jitterDepthFrames jitter-buffer playout delay in 20 ms frames
+     * @param rtcpInterval     RTCP report interval (RFC 3550 section 6.2: 5 s minimum is customary)
+     * @param cname            RTCP SDES CNAME
+     */
+    public record Settings(InetAddress bindAddress, int minPort, int maxPort, int jitterDepthFrames,
+                           Duration rtcpInterval, String cname) {
+        /** Validates the port range. */
+        public Settings {
+            if (minPort < 1024 || maxPort > 65535 || maxPort - minPort < 3) {
+                throw new IllegalArgumentException("bad RTP port range " + minPort + ".." + maxPort);
+            }
+        }
+
+        /** 0.0.0.0, 16384..32767, 3 frames, 5 s, "tollgate". */
+        public static Settings defaults() {
+            return new Settings(new InetSocketAddress(0).getAddress(), 16384, 32767, 3, Duration.ofSeconds(5), "tollgate");
+        }
+
+        /** These settings bound to {@code address}. */
+        public Settings withBindAddress(InetAddress address) {
+            return new Settings(address, minPort, maxPort, jitterDepthFrames, rtcpInterval, cname);
+        }
+    }
+
+    private final Settings settings;
+    private final MediaScheduler scheduler;
+    private final Clock wallClock;
+    private final Selector selector;
+    private final Thread receiver;
+    private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
+    private final Set<RtpStream> streams = ConcurrentHashMap.newKeySet();
+    private final LatenessRecorder lateness = new LatenessRecorder();
+    private volatile boolean running = true;
+
+    /** Starts the receive thread. {@code wallClock} only stamps RTCP sender reports (NTP time). */
+    public RtpEngine(Settings settings, MediaScheduler scheduler, Clock wallClock) throws IOException {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.wallClock = wallClock;
+        this.selector = Selector.open();
+        this.receiver = new Thread(this::receiveLoop, "tollgate-rtp-rx");
+        receiver.setDaemon(true);
+        receiver.start();
+        LOG.info("RTP engine on {} ports {}..{}", settings.bindAddress().getHostAddress(), settings.minPort(), settings.maxPort());
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    MediaScheduler scheduler() {
+        return scheduler;
+    }
+
+    Clock wallClock() {
+        return wallClock;
+    }
+
+    /** Send-lateness histogram over all streams (for benchmarks and diagnostics). */
+    public LatenessRecorder lateness() {
+        return lateness;
+    }
+
+    /** Streams open now. */
+    public int streamCount() {
+        return streams.size();
+    }
+
+    /** Opens a stream on a fresh RTP/RTCP port pair. */
+    public RtpStream open(StreamOptions options) throws IOException {
+        if (!running) {
+            throw new IllegalStateException("RTP engine closed");
+        }
+        int pairs = (settings.maxPort() - settings.minPort() + 1) / 2;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            int port = (settings.minPort() + 1 & ~1) + 2 * ThreadLocalRandom.current().nextInt(pairs - 1);
+            DatagramChannel a = DatagramChannel.open();
+            DatagramChannel b = DatagramChannel.open();
+            try {
+                a.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
+                a.bind(new InetSocketAddress(settings.bindAddress(), port));
+                b.bind(new InetSocketAddress(settings.bindAddress(), port + 1));
+            } catch (BindException e) {
+                a.close();
+                b.close();
+                continue;
+            }
+            a.configureBlocking(false);
+            b.configureBlocking(false);
+            RtpStream s = new RtpStream(this, options, a, b);
+            streams.add(s);
+            toRegister.add(s);
+            selector.wakeup();
+            return s;
+        }
+        throw new BindException("no free RTP port pair after " + BIND_ATTEMPTS + " attempts");
+    }
+
+    void closed(RtpStream s) {
+        streams.remove(s);
+    }
+
+    private void receiveLoop() {
+        ByteBuffer buf = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        byte[] bytes = new byte[MAX_DATAGRAM];
+        try {
+            while (running) {
+                selector.select();
+                RtpStream s;
+                while ((s = toRegister.poll()) != null) {
+                    register(s);
+                }
+                var it = selector.selectedKeys().iterator();
+                while (it.hasNext()) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    if (!key.isValid()) {
+                        continue;
+                    }
+                    drain(key, buf, bytes);
+                }
+            }
+        } catch (IOException e) {
+            LOG.error("RTP receive loop failed", e);
+        } catch (ClosedSelectorException e) {
+            LOG.debug("RTP selector closed");
+        }
+    }
+
+    private void register(RtpStream s) {
+        try {
+            s.rtpChannel().register(selector, SelectionKey.OP_READ, new Object[] {s, Boolean.FALSE});
+            s.rtcpChannel().register(selector, SelectionKey.OP_READ, new Object[] {s, Boolean.TRUE});
+        } catch (java.nio.channels.ClosedChannelException e) {
+            LOG.debug("stream closed before registration");
+        }
+    }
+
+    private static void drain(SelectionKey key, ByteBuffer buf, byte[] bytes) {
+        Object[] att = (Object[]) key.attachment();
+        RtpStream s = (RtpStream) att[0];
+        boolean isRtcp = (Boolean) att[1];
+        DatagramChannel ch = (DatagramChannel) key.channel();
+        for (int i = 0; i < 64; i++) {
+            buf.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) ch.receive(buf);
+            } catch (IOException e) {
+                key.cancel();
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            buf.flip();
+            int len = buf.remaining();
+            buf.get(bytes, 0, len);
+            if (isRtcp) {
+                s.onRtcp(bytes, len, from);
+            } else {
+                s.onRtp(bytes, len, from);
+            }
+        }
+    }
+
+    /** Closes every stream and stops the receive thread. */
+    @Override
+    public void close() {
+        running = false;
+        for (RtpStream s : streams) {
+            s.close();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            receiver.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
