@@ -19,6 +19,9 @@ public interface LineScheduler {
         void cancel();
     }
 
+    /** Monotonic time in nanoseconds of this scheduler (arbitrary origin), for deadlines. */
+    long nanoTime();
+
     /** Runs {@code task} once after {@code delay}. */
     Cancellable schedule(Duration delay, Runnable task);
 
@@ -43,6 +46,11 @@ public interface LineScheduler {
         });
 
         private SystemScheduler() {
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
         }
 
         @Override

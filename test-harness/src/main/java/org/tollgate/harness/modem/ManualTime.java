@@ -41,6 +41,11 @@ public final class ManualTime implements LineScheduler {
     private long seq;
 
     @Override
+    public synchronized long nanoTime() {
+        return nowNanos;
+    }
+
+    @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Task t = new Task(nowNanos + delay.toNanos(), seq++, task);
         tasks.add(t);
