@@ -40,22 +40,26 @@ public final class AuthPackage {
     private static final Logger LOG = LoggerFactory.getLogger(AuthPackage.class);
 
     private final Supplier<AuthPackageParams> params;
-    private final LoginAuthenticator login;
+    private final Supplier<LoginAuthenticator> login;
     private final FacLockout lockout;
 
     /**
      * @param params the current parameters (a supplier so a configuration swap applies to the next call)
-     * @param login the configured login method lists
+     * @param login the configured login method lists (a supplier: the current configuration's)
      * @param lockout the brute-force lockout
      */
-    public AuthPackage(Supplier<AuthPackageParams> params, LoginAuthenticator login, FacLockout lockout) {
+    public AuthPackage(Supplier<AuthPackageParams> params, Supplier<LoginAuthenticator> login, FacLockout lockout) {
         this.params = Objects.requireNonNull(params, "params");
         this.login = Objects.requireNonNull(login, "login");
         this.lockout = Objects.requireNonNull(lockout, "lockout");
     }
 
+    public AuthPackage(Supplier<AuthPackageParams> params, LoginAuthenticator login, FacLockout lockout) {
+        this(params, () -> login, lockout);
+    }
+
     public AuthPackage(AuthPackageParams params, LoginAuthenticator login, FacLockout lockout) {
-        this(() -> params, login, lockout);
+        this(() -> params, () -> login, lockout);
     }
 
     /**
@@ -162,7 +166,7 @@ public final class AuthPackage {
             }
             AuthResult answer = code.isEmpty()
                     ? new AuthResult.Rejected(code, "empty code")
-                    : await(login.authenticate(p.loginList(), new Credentials(code, password)));
+                    : await(login.get().authenticate(p.loginList(), new Credentials(code, password)));
             switch (answer) {
                 case AuthResult.Accepted accepted -> {
                     lockout.recordSuccess(caller);

@@ -105,7 +105,7 @@ public final class RadiusGroup implements LoginMethod {
                 reasons += server.name() + ": marked dead; ";
                 continue;
             }
-            RadiusAnswer answer = new AccessExchange(server, settings, nasIdentifier).run(credentials);
+            RadiusAnswer answer = new AccessExchange(server, server.effective(settings), nasIdentifier).run(credentials);
             switch (answer) {
                 case RadiusAnswer.Accept accept -> {
                     deadUntil.remove(server.name());
