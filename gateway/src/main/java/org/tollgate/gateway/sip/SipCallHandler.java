@@ -1,0 +1,33 @@
+package org.tollgate.gateway.sip;
+
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import org.tollgate.gateway.sip.dtmf.DigitEvent;
+
+/**
+ * What the SIP edge hands to call handling: the seam the B2BUA implements. The {@link SipServer}
+ * has already validated the message (RFC 4475 guard, method, URI scheme, Require, content type,
+ * Accept) and applied overload control before any of these is called.
+ *
+ * <p>Called on JAIN-SIP's threads (re-entrant, pool of {@link SipServerSettings#threadPoolSize()}):
+ * implementations must not block and must be thread-safe.
+ */
+public interface SipCallHandler {
+
+    /**
+     * A new INVITE (no To tag). The handler owns {@code transaction} and must send a final response
+     * (or 100/18x first). {@link SipServer#callSetupFinished()} must be called once when the INVITE
+     * gets its final response, so overload control counts calls in setup correctly.
+     */
+    void onInvite(RequestEvent event, ServerTransaction transaction);
+
+    /**
+     * An in-dialog request other than INFO/NOTIFY DTMF (BYE, re-INVITE, ACK, CANCEL, UPDATE).
+     * {@code transaction} is null for ACK.
+     */
+    void onInDialogRequest(RequestEvent event, ServerTransaction transaction);
+
+    /** A DTMF digit received by SIP INFO, Cisco NOTIFY or KPML inside {@code dialog} (already answered 200). */
+    void onDigit(Dialog dialog, DigitEvent digit);
+}
