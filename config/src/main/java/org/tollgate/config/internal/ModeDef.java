@@ -1,0 +1,70 @@
+package org.tollgate.config.internal;
+
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.tollgate.config.GatewayConfig;
+
+/**
+ * A configuration mode: its prompt suffix, its command tree, and how to read and write the record it
+ * edits inside a {@link GatewayConfig} (keyed, e.g. by dial-peer tag).
+ *
+ * @param <T> the record or builder the mode's commands edit
+ */
+final class ModeDef<T> {
+    /** Writes an edited target back. */
+    interface Saver<T> {
+        GatewayConfig save(GatewayConfig config, String key, T target);
+    }
+
+    final String prompt;
+    final CommandNode<T> root = new CommandNode<>("");
+    private final BiFunction<GatewayConfig, String, T> open;
+    private final Saver<T> saver;
+    /** For kept-verbatim modes: accept any line whose first word is in this set (empty = none). */
+    Set<String> keptWords = Set.of();
+    /** For kept-verbatim modes: stores a kept line. */
+    Handler<T> keptHandler;
+
+    ModeDef(String prompt, BiFunction<GatewayConfig, String, T> open, Saver<T> saver) {
+        this.prompt = prompt;
+        this.open = open;
+        this.saver = saver;
+    }
+
+    T open(GatewayConfig config, String key) {
+        return open.apply(config, key);
+    }
+
+    GatewayConfig save(GatewayConfig config, String key, T target) {
+        return saver.save(config, key, target);
+    }
+
+    /** Registers {@code path} (space-separated keywords); {@code help} describes the last keyword. */
+    ModeDef<T> cmd(String path, String help, Handler<T> handler) {
+        node(path, help).handler = handler;
+        return this;
+    }
+
+    /** Registers a command that enters a sub-mode. */
+    ModeDef<T> modeCmd(String path, String help, Handler<T> handler) {
+        CommandNode<T> n = node(path, help);
+        n.handler = handler;
+        n.opensMode = true;
+        return this;
+    }
+
+    private CommandNode<T> node(String path, String help) {
+        CommandNode<T> n = root;
+        String[] words = path.split(" ");
+        for (String w : words) {
+            n = n.children.computeIfAbsent(w, CommandNode::new);
+            if (n.help.isEmpty()) {
+                n.help = Help.of(w);
+            }
+        }
+        if (!help.isEmpty()) {
+            n.help = help;
+        }
+        return n;
+    }
+}

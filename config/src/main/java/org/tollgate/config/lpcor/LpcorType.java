@@ -1,0 +1,11 @@
+package org.tollgate.config.lpcor;
+
+/** {@code lpcor type local|remote|mobility} of an IP phone. */
+public enum LpcorType {
+    LOCAL, REMOTE, MOBILITY;
+
+    /** The IOS keyword. */
+    public String keyword() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
