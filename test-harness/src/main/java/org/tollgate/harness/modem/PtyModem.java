@@ -27,7 +27,7 @@ public final class PtyModem implements AutoCloseable {
         this.in = new FileInputStream(pty.modemEnd().toFile());
         this.out = new FileOutputStream(pty.modemEnd().toFile());
         modem.attach(this::write);
-        this.reader = Thread.ofVirtual().name("pty-modem-" + modem.number()).start(this::readLoop);
+        this.reader = Thread.ofPlatform().daemon().name("pty-modem-" + modem.number()).start(this::readLoop);
     }
 
     private void write(byte[] data) {
