@@ -141,7 +141,7 @@ public final class AnalogPort implements FxsPortListener {
         detector.flush();
         Caller caller = new Caller(config.id(), config.stationNumber(), config.stationName(), config.lpcorIncoming());
         LOG.info("voice-port {}: off-hook", config.id());
-        IncomingCall call = calls.get().startCall(caller, new Leg(), Optional.empty());
+        IncomingCall call = calls.get().startCall(caller, new Leg(), Optional.empty(), config.interdigit());
         if (status == PortStatus.ORIGINATING && events == null) {
             events = call.events();
         }

@@ -61,8 +61,21 @@ public final class CallControl {
      * INVITE) the call is routed at once. The leg reports to {@link IncomingCall#events()}.
      */
     public IncomingCall startCall(Caller caller, LegSignaling incoming, Optional<String> calledNumber) {
+        return startCall(caller, incoming, calledNumber, Optional.empty());
+    }
+
+    /**
+     * As {@link #startCall(Caller, LegSignaling, Optional)}, with the caller's own inter-digit
+     * timeout (a voice-port's {@code timeouts interdigit}) replacing the global one for this call.
+     */
+    public IncomingCall startCall(Caller caller, LegSignaling incoming, Optional<String> calledNumber,
+                                  Optional<java.time.Duration> interdigit) {
         CallRef ref = new CallRef(ids.incrementAndGet());
-        Call call = new Call(new CallMachine(settings.get()), scheduler, legs, auth, sink,
+        CallSettings s = settings.get();
+        if (interdigit.isPresent()) {
+            s = s.withInterdigit(interdigit.get());
+        }
+        Call call = new Call(new CallMachine(s), scheduler, legs, auth, sink,
                 c -> active.remove(ref));
         active.put(ref, call);
         IncomingCall handle = new IncomingCall(ref, call.eventsFor(LegId.incoming(ref)));
