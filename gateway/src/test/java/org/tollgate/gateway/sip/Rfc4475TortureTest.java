@@ -164,7 +164,7 @@ class Rfc4475TortureTest {
             int c = line.indexOf(':');
             if (c > 0) {
                 String n = line.substring(0, c).trim();
-                if (n.equalsIgnoreCase("Call-ID") || n.equals("i")) {
+                if (n.equalsIgnoreCase("Call-ID") || n.equalsIgnoreCase("i")) {
                     return line.substring(c + 1).trim();
                 }
             }

@@ -43,6 +43,24 @@ public final class GuardValve implements SIPMessageValve {
     }
 
     @Override public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        if (request.getApplicationData() instanceof SipMessageGuard.Rejection r) {
+            respond(request, channel, r.status(), r.reason(), -1);
+            return false;
+        }
+        if (request.getMaxForwards() == null) {
+            // RFC 2543 requests (RFC 4475 3.4.1) have none; the RI insists on one, and a UAS ignores it
+            try {
+                request.setHeader(new gov.nist.javax.sip.header.MaxForwards(70));
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (Request.INVITE.equals(request.getMethod()) && request.getContactHeader() == null && request.getFrom() != null) {
+            // RFC 2543 section 6.13: without Contact the remote target is the From address; the RI insists on one
+            gov.nist.javax.sip.header.Contact contact = new gov.nist.javax.sip.header.Contact();
+            contact.setAddress(request.getFrom().getAddress());
+            request.setHeader(contact);
+        }
         SipMessageGuard.Verdict v = SipMessageGuard.checkParsed(request);
         switch (v) {
             case SipMessageGuard.Verdict.Pass p -> {
@@ -117,7 +135,12 @@ public final class GuardValve implements SIPMessageValve {
                 ra.setRetryAfter(retryAfter);
                 response.setHeader(ra);
             }
-            channel.sendMessage(response);
+            if (channel.isReliable()) {
+                channel.sendMessage(response);
+            } else {
+                // symmetric response routing, as the RI does for its own transactions (ALWAYS_ADD_RPORT)
+                channel.sendMessage(response, channel.getPeerPacketSourceAddress(), channel.getPeerPacketSourcePort());
+            }
         } catch (IOException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("could not answer rejected {}: {}", request.getMethod(), e.toString());
         }

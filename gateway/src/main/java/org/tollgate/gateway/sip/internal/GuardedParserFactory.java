@@ -1,6 +1,7 @@
 package org.tollgate.gateway.sip.internal;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.StringMsgParser;
@@ -11,9 +12,11 @@ import java.util.Optional;
 
 /**
  * {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}: runs {@link SipMessageGuard#checkRaw} on the
- * raw bytes before the RI's {@link StringMsgParser}. A rejected request becomes a
- * {@link ParseException}, which the RI's message channel answers with 400 where it can build a
- * response (and drops otherwise); a dropped message is returned as null, which the RI ignores.
+ * raw bytes before the RI's {@link StringMsgParser}. A rejected request is parsed again from its
+ * {@link SipMessageGuard#sanitizeForResponse reduced form} and marked with a
+ * {@link SipMessageGuard.Rejection}, which {@link GuardValve} answers over the request's own
+ * transport; if even that fails to parse, a {@link ParseException} lets the RI answer 400 where it
+ * can. A dropped message is returned as null, which the RI ignores.
  */
 public final class GuardedParserFactory implements MessageParserFactory {
 
@@ -37,7 +40,18 @@ public final class GuardedParserFactory implements MessageParserFactory {
                 }
                 case SipMessageGuard.Verdict.Reject r -> {
                     hooks.ifPresent(h -> h.rejected(r.status(), r.reason()));
-                    throw new ParseException(r.reason(), 0);
+                    SIPMessage reduced;
+                    try {
+                        reduced = delegate.parseSIPMessage(SipMessageGuard.sanitizeForResponse(bytes), true, false,
+                                listener);
+                    } catch (ParseException e) {
+                        throw new ParseException(r.reason(), 0); // the RI answers 400 where it can, else drops
+                    }
+                    if (!(reduced instanceof SIPRequest)) {
+                        throw new ParseException(r.reason(), 0);
+                    }
+                    reduced.setApplicationData(new SipMessageGuard.Rejection(r.status(), r.reason()));
+                    return reduced; // GuardValve answers it
                 }
             }
             SIPMessage parsed = delegate.parseSIPMessage(bytes, readBody, strict, listener);

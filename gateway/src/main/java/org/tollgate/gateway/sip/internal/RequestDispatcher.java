@@ -100,6 +100,12 @@ public final class RequestDispatcher implements SipListener {
                 return; // a retransmission the transaction layer already absorbs
             } catch (TransactionUnavailableException e) {
                 LOG.debug("no server transaction for {}: {}", method, e.getMessage());
+                try {
+                    Response bad = messages.createResponse(Response.BAD_REQUEST, request);
+                    provider.sendResponse(bad); // stateless: the request cannot have a transaction
+                } catch (ParseException | SipException | RuntimeException ex) {
+                    LOG.debug("could not answer {} statelessly: {}", method, ex.toString());
+                }
                 return;
             }
         }
@@ -184,11 +190,11 @@ public final class RequestDispatcher implements SipListener {
         }
         switch (decoded) {
             case DtmfDecodeResult.Decoded d -> {
-                respond(tx, Response.OK, r -> { });
                 Dialog dialog = event.getDialog();
                 for (DigitEvent digit : d.digits()) {
                     callHandler.onDigit(dialog, digit);
                 }
+                respond(tx, Response.OK, r -> { });
             }
             case DtmfDecodeResult.Invalid invalid -> {
                 LOG.debug("bad DTMF body: {} at {}:{}", invalid.reason(), invalid.line(), invalid.column());

@@ -59,6 +59,58 @@ public final class SipMessageGuard {
     }
 
     private static final Verdict PASS = new Verdict.Pass();
+    private static final long MAX_CSEQ = (1L << 31) - 1;
+    private static final java.util.Set<String> SINGLE_VALUE = java.util.Set.of("call-id", "from", "to", "cseq",
+            "max-forwards", "content-type");
+
+    /**
+     * A copy of a rejected request reduced to what a response needs: the Request-Line re-spaced
+     * with version SIP/2.0, the first of each single-value header, no Content-Length header and no
+     * body, CSeq numbers clamped. The RI parses it so that the rejection can be answered over any
+     * transport with the request's Via, From, To, Call-ID and CSeq.
+     */
+    public static byte[] sanitizeForResponse(byte[] message) {
+        int headerEnd = headerEnd(message);
+        int limit = headerEnd < 0 ? Math.min(message.length, MAX_HEADER_BYTES) : Math.min(headerEnd, MAX_HEADER_BYTES);
+        List<String> lines = unfold(new String(message, 0, limit, StandardCharsets.ISO_8859_1));
+        StringBuilder out = new StringBuilder();
+        if (lines.isEmpty()) {
+            return new byte[0];
+        }
+        String[] tokens = lines.get(0).trim().split("\\s+");
+        if (tokens.length >= 2) {
+            out.append(tokens[0]).append(' ').append(tokens[1]).append(" SIP/2.0\r\n");
+        } else {
+            out.append(lines.get(0)).append("\r\n");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = COMPACT.getOrDefault(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT));
+            String value = line.substring(colon + 1).trim();
+            if (name.equals("content-length") || name.equals("content-type") || name.equals("contact")
+                    || (SINGLE_VALUE.contains(name) && !seen.add(name))) {
+                continue;
+            }
+            if (name.equals("cseq")) {
+                String[] parts = value.split("\\s+");
+                String method = parts.length > 1 ? parts[parts.length - 1] : tokens[0];
+                value = (parts[0].matches("[0-9]{1,9}") ? parts[0] : "0") + " " + method;
+            }
+            out.append(line, 0, colon).append(": ").append(value).append("\r\n");
+        }
+        out.append("Content-Length: 0\r\n\r\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Marks a request parsed from {@link #sanitizeForResponse} output as to be rejected. */
+    public record Rejection(int status, String reason) {
+    }
 
     /**
      * Checks a raw message as received.
@@ -82,6 +134,16 @@ public final class SipMessageGuard {
                 return new Verdict.Drop("status code not in 100..699");
             }
         }
+        if (!response) {
+            String[] tokens = start.split(" ", -1);
+            if (tokens.length != 3 || tokens[0].isEmpty() || tokens[1].isEmpty() || tokens[2].isEmpty()) {
+                return new Verdict.Reject(400, "Malformed Request-Line"); // 3.1.2.8-3.1.2.10: one SP between elements
+            }
+            if (!tokens[2].equals("SIP/2.0")) {
+                return new Verdict.Reject(505, "Version Not Supported"); // 3.1.2.16
+            }
+        }
+        java.util.Map<String, Integer> singleCounts = new java.util.HashMap<>();
         int contentLengthCount = 0;
         long contentLength = -1;
         for (int i = 1; i < lines.size(); i++) {
@@ -93,6 +155,10 @@ public final class SipMessageGuard {
             String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             name = COMPACT.getOrDefault(name, name);
             String value = line.substring(colon + 1).trim();
+            if (SINGLE_VALUE.contains(name) && singleCounts.merge(name, 1, Integer::sum) > 1) {
+                return response ? new Verdict.Drop("multiple " + name)
+                        : new Verdict.Reject(400, "Multiple values in single-value header " + name); // 3.3.8
+            }
             switch (name) {
                 case "content-length" -> {
                     contentLengthCount += value.split(",", -1).length;
@@ -111,6 +177,10 @@ public final class SipMessageGuard {
                 case "retry-after", "warning", "cseq" -> {
                     if (response && hasOverlargeNumber(value)) {
                         return new Verdict.Drop("overlarge scalar in " + name);
+                    }
+                    if (!response && name.equals("cseq") && !value.matches("[0-9]{1,10}\\s+\\S+")
+                            || !response && name.equals("cseq") && Long.parseLong(value.split("\\s+")[0]) > MAX_CSEQ) {
+                        return new Verdict.Reject(400, "Invalid CSeq"); // 3.1.2.4: CSeq must be below 2**31
                     }
                 }
                 default -> {
