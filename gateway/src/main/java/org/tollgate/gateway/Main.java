@@ -27,6 +27,12 @@ public final class Main {
                 usage();
                 yield 0;
             }
+            case "-V", "--version", "version" -> {
+                System.out.println("tollgate " + org.tollgate.gateway.run.Gateway.VERSION);
+                yield 0;
+            }
+            case "run" -> org.tollgate.gateway.run.RunCommand.run(rest, System.out, System.err);
+            case "check-config" -> org.tollgate.gateway.run.CheckConfigCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("tollgate: unknown subcommand '" + args[0] + "' (see tollgate --help)");
                 yield 2;
@@ -40,6 +46,11 @@ public final class Main {
 
                 subcommands:
                   help                       this text
+                  version                    print the version
+                  run --config FILE [--data-dir DIR] [--sip-address A] [--sip-port N]
+                      [--telnet-port N] [--ssh-port N] [--http-port N] [--no-console]
+                                             run the gateway (see docs/running.md)
+                  check-config FILE          validate a configuration file (exit 0 valid, 1 errors)
                 """);
     }
 }
