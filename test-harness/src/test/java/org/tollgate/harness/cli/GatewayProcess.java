@@ -1,0 +1,141 @@
+package org.tollgate.harness.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real gateway as a separate JVM: {@code java -cp <test classpath> org.tollgate.gateway.Main run
+ * --config FILE --no-console --telnet-port P --ssh-port P --http-port P --data-dir TMP}, started with
+ * free loopback ports; its stderr (the log) is collected line by line.
+ */
+final class GatewayProcess implements AutoCloseable {
+    /** How long start-up may take before the test gives up (a ceiling, not a timed assertion). */
+    private static final long START_LIMIT_SECONDS = 60;
+
+    final int telnetPort;
+    final int sshPort;
+    final int httpPort;
+    final Path dataDir;
+    private final Process process;
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch logEnded = new CountDownLatch(1);
+
+    private GatewayProcess(Process process, int telnetPort, int sshPort, int httpPort, Path dataDir) {
+        this.process = process;
+        this.telnetPort = telnetPort;
+        this.sshPort = sshPort;
+        this.httpPort = httpPort;
+        this.dataDir = dataDir;
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    log.add(line);
+                    if (line.contains("tollgate 0.1.0 started")) {
+                        started.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                log.add("(log reader: " + e + ")");
+            }
+            started.countDown();
+            logEnded.countDown();
+        });
+    }
+
+    /** The repository root (the test runs in {@code test-harness/}). */
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("examples/cme-fac.cfg"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("repository root not found from " + Path.of("").toAbsolutePath());
+        }
+        return p;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    /** Runs {@code Main} with the given arguments to completion (for check-config); output merged. */
+    static Result runMain(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.waitFor(), out);
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static GatewayProcess start(Path config, Path dataDir) throws IOException, InterruptedException {
+        int telnet = freePort();
+        int ssh = freePort();
+        int http = freePort();
+        List<String> cmd = List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main", "run",
+                "--config", config.toString(), "--no-console",
+                "--telnet-port", Integer.toString(telnet), "--ssh-port", Integer.toString(ssh),
+                "--http-port", Integer.toString(http), "--data-dir", dataDir.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        GatewayProcess g = new GatewayProcess(p, telnet, ssh, http, dataDir);
+        if (!g.started.await(START_LIMIT_SECONDS, TimeUnit.SECONDS) || !p.isAlive()) {
+            g.close();
+            throw new IllegalStateException("gateway did not start:\n" + String.join("\n", g.log));
+        }
+        return g;
+    }
+
+    List<String> log() {
+        return List.copyOf(log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Sends SIGTERM (through the {@link ProcessHandle}, which unlike {@link Process#destroy()} leaves
+     * the output stream open so the last log lines are read) and waits for the exit status.
+     */
+    int terminate() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(START_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        logEnded.await(START_LIMIT_SECONDS, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            terminate();
+        }
+    }
+}
