@@ -2,6 +2,8 @@ package org.tollgate.aaa.local;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.tollgate.aaa.method.AuthResult;
 import org.tollgate.aaa.method.Credentials;
@@ -18,11 +20,15 @@ import org.tollgate.aaa.method.LoginMethod;
  * </ul>
  * An unknown user is still compared against a dummy password, so the answer takes the same time
  * whether or not the name exists. The users come from a supplier so a configuration swap takes
- * effect on the next attempt.
+ * effect on the next attempt. The check runs on a virtual thread, since a hashed secret (type 8/9:
+ * PBKDF2, scrypt) is deliberately slow and the caller may be a signaling thread.
  */
 public final class LocalMethod implements LoginMethod {
 
     private static final PasswordCheck DUMMY = LocalUsers.cleartextCheck("\u0000no-such-user");
+
+    private static final Executor CHECKS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("local-login-", 0).factory());
 
     private final Supplier<LocalUsers> users;
 
@@ -41,15 +47,19 @@ public final class LocalMethod implements LoginMethod {
 
     @Override
     public CompletableFuture<AuthResult> authenticate(Credentials credentials) {
+        return CompletableFuture.supplyAsync(() -> check(credentials), CHECKS);
+    }
+
+    private AuthResult check(Credentials credentials) {
         LocalUsers database = users.get();
         if (database.isEmpty()) {
-            return CompletableFuture.completedFuture(new AuthResult.Unavailable(name(), "no local usernames configured"));
+            return new AuthResult.Unavailable(name(), "no local usernames configured");
         }
         PasswordCheck check = database.user(credentials.username()).orElse(null);
         boolean matches = (check != null ? check : DUMMY).matches(credentials.password());
         AuthResult result = check != null && matches
                 ? new AuthResult.Accepted(credentials.username(), name())
                 : new AuthResult.Rejected(credentials.username(), name());
-        return CompletableFuture.completedFuture(result);
+        return result;
     }
 }
