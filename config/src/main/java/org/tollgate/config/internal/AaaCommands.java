@@ -181,7 +181,7 @@ final class AaaCommands {
         g.cmd("radius-server deadtime", "Time to stop using a server that does not respond", (b, a) -> b.radius(
                 b.radius().withDeadtimeMinutes(orDefault(Common.intOrClear(a, 0, 1440, "Minutes"), 0))));
         g.cmd("ip radius source-interface", "Interface for RADIUS packets (kept, no effect)", (b, a) -> b.radius(
-                b.radius().withSourceInterface(Common.wordOrClear(a, Common.HOST, "Interface name", "interface"))));
+                b.radius().withSourceInterface(Common.wordOrClear(a, java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9/.:-]{0,63}"), "Interface name", "interface"))));
 
         g.cmd("gw-accounting", "Enable voip gateway accounting.", (b, a) -> {
             String kind = a.keyword("aaa", "file", "syslog");

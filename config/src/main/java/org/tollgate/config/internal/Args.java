@@ -128,9 +128,19 @@ final class Args {
             throw failAt(t, INVALID);
         }
         if (v < min || v > max) {
-            throw failAt(t, "% Value " + t.text() + " out of range <" + min + "-" + max + "> (" + INVALID + ")");
+            throw failAt(t, outOfRange(t.text(), min, max));
         }
         return (int) v;
+    }
+
+    /** The message for a number outside its range: names the range. */
+    static String outOfRange(String value, long min, long max) {
+        return "% Invalid input detected at '^' marker: " + value + " is out of range <" + min + "-" + max + ">.";
+    }
+
+    /** The message for a word of the wrong form. */
+    static String invalidValue(String value, String what) {
+        return "% Invalid input detected at '^' marker: '" + value + "' is not a valid " + what + ".";
     }
 
     /** An optional integer: empty when no word remains or the next word is not a number. */

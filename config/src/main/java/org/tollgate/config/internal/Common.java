@@ -26,7 +26,7 @@ final class Common {
     static String word(Args a, Pattern p, String help, String what) {
         String w = a.word(help);
         if (!p.matcher(w).matches()) {
-            throw a.fail("% Invalid " + what + " '" + w + "' (" + Args.INVALID + ")");
+            throw a.fail(Args.invalidValue(w, what));
         }
         return w;
     }
@@ -77,7 +77,7 @@ final class Common {
     static String ipv4(Args a, String help) {
         String w = a.next("A.B.C.D", help).text();
         if (!IPV4.matcher(w).matches()) {
-            throw a.fail("% Invalid IPv4 address '" + w + "' (" + Args.INVALID + ")");
+            throw a.fail(Args.invalidValue(w, "IPv4 address"));
         }
         return w;
     }
@@ -86,7 +86,7 @@ final class Common {
     static String host(Args a, String help) {
         String w = a.next("Hostname or A.B.C.D", help).text();
         if (!IPV4.matcher(w).matches() && !HOST.matcher(w).matches()) {
-            throw a.fail("% Invalid host '" + w + "' (" + Args.INVALID + ")");
+            throw a.fail(Args.invalidValue(w, "host"));
         }
         return w;
     }

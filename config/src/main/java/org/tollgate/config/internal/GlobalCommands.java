@@ -146,7 +146,7 @@ final class GlobalCommands {
                 case "callback-dialstring" -> {
                     Token t = a.next("WORD", "Callback dialstring (\"\" = the user enters it)");
                     if (!t.quoted() && !Common.DIAL_PATTERN.matcher(t.text()).matches()) {
-                        throw a.failAt(t, "% Invalid callback dialstring '" + t.text() + "' (" + Args.INVALID + ")");
+                        throw a.failAt(t, Args.invalidValue(t.text(), "callback dialstring"));
                     }
                     dial = Optional.of(t.text());
                 }

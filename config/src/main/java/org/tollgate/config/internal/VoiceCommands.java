@@ -62,7 +62,7 @@ final class VoiceCommands {
             if (!t.quoted() && t.text().matches("\\d{1,6}")) {
                 cause = Integer.parseInt(t.text());
                 if (cause < Q850Names.MIN || cause > Q850Names.MAX) {
-                    throw a.failAt(t, "% Value " + t.text() + " out of range <1-180> (" + Args.INVALID + ")");
+                    throw a.failAt(t, Args.outOfRange(t.text(), Q850Names.MIN, Q850Names.MAX));
                 }
             } else {
                 String name = Args.match(t, Q850Names.all().keySet().toArray(String[]::new))
