@@ -86,21 +86,16 @@ public final class DigestAuthenticator {
         DigestAlgorithm alg = algorithm.get();
         String secret = password.orElse("\u0000unknown-user");
         String user = expectedUsername.orElse(credentials.username());
-        String ha1 = alg.hashHex(user + ":" + realm + ":" + secret);
-        String ha2 = alg.hashHex(method + ":" + credentials.uri());
-        String expected;
         if (credentials.qop().isPresent()) {
             if (!"auth".equalsIgnoreCase(credentials.qop().get()) || credentials.nc().isEmpty()
                     || credentials.cnonce().isEmpty()) {
                 return new Verification.Invalid("unsupported qop");
             }
-            expected = alg.hashHex(ha1 + ":" + credentials.nonce() + ":" + credentials.nc().get() + ":"
-                    + credentials.cnonce().get() + ":auth:" + ha2);
-        } else if (alg == DigestAlgorithm.MD5) {
-            expected = alg.hashHex(ha1 + ":" + credentials.nonce() + ":" + ha2); // RFC 2069 compatibility
-        } else {
+        } else if (alg != DigestAlgorithm.MD5) {
             return new Verification.Invalid("qop required");
         }
+        String expected = expectedResponse(alg, user, realm, secret, method, credentials.uri(), credentials.nonce(),
+                credentials.qop().map(q -> credentials.nc().orElse("")), credentials.cnonce());
         boolean responseOk = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 credentials.response().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         boolean userOk = expectedUsername.isPresent() && password.isPresent()
@@ -114,6 +109,20 @@ public final class DigestAuthenticator {
             return new Verification.Stale();
         }
         return new Verification.Valid(credentials.username());
+    }
+
+    /**
+     * The digest response (RFC 7616 section 3.4.1 with {@code qop=auth}; RFC 2069 form when
+     * {@code nc} is empty): {@code H(H(user:realm:password):nonce:nc:cnonce:auth:H(method:uri))}.
+     */
+    public static String expectedResponse(DigestAlgorithm alg, String user, String realm, String password,
+            String method, String uri, String nonce, Optional<String> nc, Optional<String> cnonce) {
+        String ha1 = alg.hashHex(user + ":" + realm + ":" + password);
+        String ha2 = alg.hashHex(method + ":" + uri);
+        if (nc.isPresent()) {
+            return alg.hashHex(ha1 + ":" + nonce + ":" + nc.get() + ":" + cnonce.orElse("") + ":auth:" + ha2);
+        }
+        return alg.hashHex(ha1 + ":" + nonce + ":" + ha2);
     }
 
     /** Result of {@link #verify}. */
