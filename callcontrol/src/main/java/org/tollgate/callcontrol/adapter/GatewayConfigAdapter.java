@@ -32,7 +32,9 @@ import org.tollgate.config.voice.VoicePort;
  * is left out of routing with a warning (it may still serve as an inbound peer); a pots peer
  * without {@code port} likewise. The inter-digit timeout is {@code telephony-service}'s
  * {@code timeouts interdigit} if set, else the global one, else 10 s; a voice-port's own
- * {@code timeouts interdigit} overrides both for calls from that port.
+ * {@code timeouts interdigit} overrides both for calls from that port. Phone lines
+ * ({@code ephone-dn}, {@code voice register dn}) get implicit dial-peers
+ * ({@link EndpointDirectory#lineDialPeers}).
  */
 public final class GatewayConfigAdapter {
     private GatewayConfigAdapter() {
@@ -102,6 +104,7 @@ public final class GatewayConfigAdapter {
             peers.add(new DialPeer(d.tag(), pattern, target, d.preference(), d.huntstop(), d.lpcor().incoming(),
                     d.lpcor().outgoing()));
         }
+        peers.addAll(EndpointDirectory.lineDialPeers(config));
         return new DialPlan(peers);
     }
 

@@ -200,6 +200,7 @@ public final class CallMachine {
         return switch (peer.target()) {
             case org.tollgate.callcontrol.routing.DialPeerTarget.Pots p -> "port " + p.port();
             case org.tollgate.callcontrol.routing.DialPeerTarget.Voip v -> "session target " + v.sessionTarget();
+            case org.tollgate.callcontrol.routing.DialPeerTarget.Line l -> l.endpoint() + " line " + l.number();
         };
     }
 

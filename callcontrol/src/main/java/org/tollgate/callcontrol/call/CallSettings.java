@@ -71,6 +71,7 @@ public record CallSettings(DialPlan dialPlan, LpcorTable lpcor, Map<String, Stri
         return switch (peer.target()) {
             case DialPeerTarget.Pots p -> Optional.ofNullable(portOutgoingGroups.get(p.port()));
             case DialPeerTarget.Voip v -> Optional.empty();
+            case DialPeerTarget.Line l -> Optional.empty();
         };
     }
 }

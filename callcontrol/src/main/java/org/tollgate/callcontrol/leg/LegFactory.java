@@ -23,11 +23,20 @@ public interface LegFactory {
 
     Creation create(OutgoingLegRequest request, LegEvents events);
 
-    /** A factory that sends pots peers to {@code pots} and voip peers to {@code voip}. */
+    /**
+     * A factory that sends pots peers to {@code pots} and voip peers and phone lines
+     * ({@code ephone-dn} / {@code voice register dn}, reached over SIP in tollgate) to {@code voip}.
+     */
     static LegFactory byKind(LegFactory pots, LegFactory voip) {
+        return byKind(pots, voip, voip);
+    }
+
+    /** A factory that sends pots peers to {@code pots}, voip peers to {@code voip}, phone lines to {@code lines}. */
+    static LegFactory byKind(LegFactory pots, LegFactory voip, LegFactory lines) {
         return (req, ev) -> switch (req.peer().target()) {
             case org.tollgate.callcontrol.routing.DialPeerTarget.Pots p -> pots.create(req, ev);
             case org.tollgate.callcontrol.routing.DialPeerTarget.Voip v -> voip.create(req, ev);
+            case org.tollgate.callcontrol.routing.DialPeerTarget.Line l -> lines.create(req, ev);
         };
     }
 

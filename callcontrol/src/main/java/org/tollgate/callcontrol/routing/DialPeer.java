@@ -61,6 +61,7 @@ public record DialPeer(int tag, DestinationPattern pattern, DialPeerTarget targe
         return switch (target) {
             case DialPeerTarget.Pots p -> "pots";
             case DialPeerTarget.Voip v -> "voip";
+            case DialPeerTarget.Line l -> "pots";
         };
     }
 }

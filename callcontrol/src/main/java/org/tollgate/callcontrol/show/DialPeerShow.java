@@ -23,6 +23,7 @@ public final class DialPeerShow {
             switch (p.target()) {
                 case DialPeerTarget.Pots pots -> port = pots.port();
                 case DialPeerTarget.Voip v -> target = v.sessionTarget();
+                case DialPeerTarget.Line l -> port = l.endpoint().replace(' ', '-');
             }
             String line = String.format("%-6d %-5s %-4s %-4s %-9s %-17s %-3d %-4s %-14s %-4s %s%s", p.tag(), p.kind(),
                     "up", "up", "", p.pattern().text(), p.preference(), p.kind().equals("voip") ? "syst" : "",

@@ -118,4 +118,46 @@ class CmeFacExampleTest {
                 .map(CallRecordEvent.AttemptFailed.class::cast).findFirst().orElseThrow();
         assertEquals("lpcor policy AnalogPhone rejects LocalUser", f.reason());
     }
+
+    @Test
+    @DisplayName("Seed scenario routing: ephone 102 (LocalUser) calling 99329 needs a FAC; 0/1/0 calling 786786 reaches ephone 102's line")
+    void seedEndpoints() throws IOException {
+        GatewayConfig cfg = assertInstanceOf(ParseResult.Ok.class, ConfigParser.parse("cme-fac.cfg", example())).config();
+        Endpoint ephone = EndpointDirectory.byNumber(cfg, "786786").orElseThrow();
+        assertEquals("ephone 102", ephone.name());
+        assertEquals("HussainFAC", ephone.displayName());
+        assertEquals(Optional.of("LocalUser"), ephone.lpcorIncoming());
+        java.util.concurrent.CompletableFuture<org.tollgate.callcontrol.auth.AuthorizationRequest> asked =
+                new java.util.concurrent.CompletableFuture<>();
+        CallControlModule m = CallControlModule.create(cfg, clock, LegFactory.unavailable(Q850Cause.NO_ROUTE_TO_DESTINATION,
+                "no SIP"), (req, ctx) -> {
+                    asked.complete(req);
+                    return new org.tollgate.callcontrol.auth.AuthorizationSession() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<org.tollgate.callcontrol.auth.AuthorizationResult> result() {
+                            return new java.util.concurrent.CompletableFuture<>();
+                        }
+
+                        @Override
+                        public void hangUp() {
+                        }
+                    };
+                }, records::add);
+        var call = m.calls().startCall(ephone.caller(), new org.tollgate.callcontrol.leg.LegSignaling() {
+            @Override
+            public void handle(org.tollgate.callcontrol.leg.LegCommand command) {
+            }
+
+            @Override
+            public String describe() {
+                return "test phone";
+            }
+        }, Optional.of("99329"));
+        assertInstanceOf(org.tollgate.callcontrol.call.CallState.Authorizing.class, m.calls().state(call.ref()).orElseThrow());
+        assertEquals("AnalogPhone", asked.getNow(null).policy());
+        assertEquals(11, asked.getNow(null).dialPeerTag());
+        var line = m.settings().dialPlan().candidates("786786").getFirst();
+        assertEquals(EndpointDirectory.EPHONE_DN_TAG_BASE + 1, line.tag());
+        assertEquals(Optional.of("LocalUser"), m.settings().calleeGroup(line));
+    }
 }
