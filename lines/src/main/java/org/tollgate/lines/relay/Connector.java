@@ -1,0 +1,350 @@
+package org.tollgate.lines.relay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.tollgate.lines.tunnel.HostKeyTrust;
+import org.tollgate.lines.tunnel.IdleTimer;
+import org.tollgate.lines.tunnel.OtpProof;
+import org.tollgate.lines.tunnel.SshTunnels;
+
+/**
+ * One {@code tndconnect} run: the customer-side connector (secure telnet spec, "tndconnect").
+ *
+ * <ol>
+ *   <li>checks that the telnet daemon at {@code -target:-targetport} accepts connections, else ends with
+ *       {@link SessionEnd#DAEMON_NOT_RUNNING};
+ *   <li>opens the SSH tunnel to the relay, authenticating the relay by its host key ({@link HostKeyTrust})
+ *       and itself by an {@link OtpProof} of the one-time password, then opens the tunnel channel
+ *       ({@link RelayTunnel} describes its protocol);
+ *   <li>when the relay signals the engineer ({@code CONNECT}), connects to the telnet daemon and pipes bytes
+ *       both ways, writing every command and response to the {@link AuditLog};
+ *   <li>ends on the first of the spec's causes ({@link SessionEnd}); it is not restarted.
+ * </ol>
+ *
+ * <p>{@link #tick()} checks the idle limit and must be called periodically (every second in production, by
+ * tests after advancing their clock); {@link #interrupt()} is Ctrl+C.
+ */
+public final class Connector {
+    private final ConnectorOptions options;
+    private final AuditLog audit;
+    private final IdleTimer idle;
+    private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
+    private final AtomicReference<Socket> daemon = new AtomicReference<>();
+    private volatile SshClient client;
+    private volatile ClientSession session;
+    private volatile ChannelExec channel;
+    private volatile boolean joined;
+    private volatile boolean hostKeyRejected;
+
+    Connector(ConnectorOptions options, Clock clock, AuditLog audit) {
+        this.options = options;
+        this.audit = audit;
+        this.idle = new IdleTimer(clock, options.idle());
+    }
+
+    /** Runs the session to its end; blocks. */
+    public SessionEnd run() {
+        audit.event("tndconnect starting: " + options);
+        try {
+            return runSession();
+        } finally {
+            closeAll();
+            SessionEnd cause = ended.getNow(null);
+            audit.event("tndconnect ended: " + (cause == null ? "unknown" : cause.description()));
+        }
+    }
+
+    /** Checks the idle limit; ends the session when it has passed. */
+    public void tick() {
+        if (!ended.isDone() && session != null && idle.isExpired()) {
+            end(SessionEnd.IDLE_TIMEOUT);
+        }
+    }
+
+    /** Ctrl+C: ends the session. */
+    public void interrupt() {
+        end(SessionEnd.INTERRUPTED);
+    }
+
+    /** True once the engineer has been connected to the telnet daemon. */
+    public boolean isJoined() {
+        return joined;
+    }
+
+    /** True once the tunnel is authenticated and waiting (or joined). */
+    public boolean isTunnelUp() {
+        return channel != null && !ended.isDone();
+    }
+
+    private SessionEnd runSession() {
+        InetSocketAddress target = new InetSocketAddress(options.target(), options.targetPort());
+        try (Socket probe = new Socket()) {
+            probe.connect(target, (int) Duration.ofSeconds(5).toMillis());
+            refuseSelfConnect(probe);
+            audit.debug("telnet daemon at " + options.target() + ":" + options.targetPort() + " is running");
+        } catch (IOException e) {
+            audit.event("error: the telnet daemon at " + options.target() + ":" + options.targetPort()
+                    + " is not running (" + e.getMessage() + ")");
+            return finish(SessionEnd.DAEMON_NOT_RUNNING);
+        }
+        if (!openTunnel()) {
+            return finish(ended.getNow(SessionEnd.RELAY_UNREACHABLE));
+        }
+        idle.touch();
+        audit.event("tunnel up to relay " + options.host() + ":" + options.port() + ", waiting for the engineer");
+        try {
+            InputStream fromRelay = channel.getInvertedOut();
+            OutputStream toRelay = channel.getInvertedIn();
+            String line = EngineerSession.readAsciiLine(fromRelay);
+            if (line == null) {
+                return finish(endCauseAfterRelayEof());
+            }
+            if (!line.equals("CONNECT")) {
+                audit.event("error: unexpected message from the relay");
+                return finish(SessionEnd.SOCKET_FAILURE);
+            }
+            idle.touch();
+            audit.event("engineer connected; opening the telnet daemon at " + options.target() + ":"
+                    + options.targetPort());
+            Socket d = new Socket();
+            try {
+                d.connect(target, (int) Duration.ofSeconds(5).toMillis());
+                refuseSelfConnect(d);
+            } catch (IOException e) {
+                d.close();
+                audit.event("error: the telnet daemon is not running (" + e.getMessage() + ")");
+                toRelay.write(("ERR the telnet daemon at " + options.target() + " is not running\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                toRelay.flush();
+                return finish(SessionEnd.DAEMON_EXIT);
+            }
+            daemon.set(d);
+            toRelay.write("OK\n".getBytes(StandardCharsets.US_ASCII));
+            toRelay.flush();
+            joined = true;
+            if (ended.isDone()) {
+                return ended.join();
+            }
+            pipe(d, fromRelay, toRelay);
+            return ended.get();
+        } catch (IOException e) {
+            if (!ended.isDone()) {
+                audit.debug("tunnel I/O failed: " + e.getMessage());
+            }
+            return finish(ended.isDone() ? ended.join() : SessionEnd.SOCKET_FAILURE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(SessionEnd.INTERRUPTED);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean openTunnel() {
+        byte[] key = OtpProof.deriveKey(options.password().toCharArray());
+        HostKeyTrust trust = options.hostKey().<HostKeyTrust>map(HostKeyTrust.Pinned::new)
+                .orElseGet(() -> new HostKeyTrust.TrustOnFirstUse(options.knownHosts()));
+        String hostPort = options.host() + ":" + options.port();
+        client = SshTunnels.newClient();
+        client.setServerKeyVerifier((s, addr, key1) -> {
+            try {
+                return switch (trust.verify(hostPort, key1)) {
+                    case HostKeyTrust.Trusted t -> {
+                        audit.debug("relay host key " + t.fingerprint() + " matches");
+                        yield true;
+                    }
+                    case HostKeyTrust.TrustedOnFirstUse t -> {
+                        audit.event("warning: first connection to " + hostPort + "; trusting its host key "
+                                + t.fingerprint() + " (recorded in " + t.file() + ")");
+                        yield true;
+                    }
+                    case HostKeyTrust.Mismatch m -> {
+                        audit.event("error: the relay's host key " + m.fingerprint() + " does not match "
+                                + m.expected());
+                        hostKeyRejected = true;
+                        yield false;
+                    }
+                };
+            } catch (IOException e) {
+                audit.event("error: cannot read or write " + options.knownHosts() + ": " + e.getMessage());
+                hostKeyRejected = true;
+                return false;
+            }
+        });
+        client.setPasswordIdentityProvider(ctx -> List.of(OtpProof.proveHex(key, ctx.getSessionId())));
+        try {
+            audit.debug("connecting to relay " + hostPort);
+            session = client.connect(RelayServer.CONNECTOR_USER, options.host(), options.port())
+                    .verify(SshTunnels.CONNECT_TIMEOUT).getSession();
+        } catch (IOException e) {
+            audit.event("error: cannot reach the relay " + hostPort + " (" + e.getMessage() + ")");
+            end(hostKeyRejected ? SessionEnd.HOST_KEY_REJECTED : SessionEnd.RELAY_UNREACHABLE);
+            return false;
+        }
+        try {
+            session.auth().verify(SshTunnels.CONNECT_TIMEOUT);
+        } catch (IOException e) {
+            if (hostKeyRejected) {
+                end(SessionEnd.HOST_KEY_REJECTED);
+            } else {
+                audit.event("error: the relay refused the one-time password (already used or invalid)");
+                end(SessionEnd.REFUSED);
+            }
+            return false;
+        }
+        session.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionClosed(Session s) {
+                end(SessionEnd.RELAY_EXIT);
+            }
+        });
+        try {
+            ChannelExec ch = session.createExecChannel(RelayTunnel.COMMAND);
+            ch.open().verify(SshTunnels.CONNECT_TIMEOUT);
+            channel = ch;
+            audit.debug("tunnel channel open");
+            return true;
+        } catch (IOException e) {
+            audit.event("error: the relay refused the tunnel channel (" + e.getMessage() + ")");
+            end(SessionEnd.REFUSED);
+            return false;
+        }
+    }
+
+    /**
+     * A connect to a local port nobody listens on can succeed as a TCP "simultaneous open" with itself when
+     * the kernel picks the destination port as the source port; that is not a daemon.
+     */
+    private static void refuseSelfConnect(Socket s) throws IOException {
+        if (s.getLocalPort() == s.getPort() && s.getLocalAddress().equals(s.getInetAddress())) {
+            throw new IOException("Connection refused (self-connect)");
+        }
+    }
+
+    /** The relay ended the channel: the exit status tells why (see {@link RelayTunnel}). */
+    private SessionEnd endCauseAfterRelayEof() {
+        if (ended.isDone()) {
+            return ended.join();
+        }
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), Duration.ofSeconds(5));
+        Integer status = channel.getExitStatus();
+        if (status != null && status == RelayTunnel.EXIT_ENGINEER_GONE && joined) {
+            return SessionEnd.ENGINEER_DISCONNECTED;
+        }
+        return SessionEnd.RELAY_EXIT;
+    }
+
+    private void pipe(Socket d, InputStream fromRelay, OutputStream toRelay) throws InterruptedException {
+        TelnetTranscript commands = new TelnetTranscript(audit::command);
+        TelnetTranscript responses = new TelnetTranscript(audit::response);
+        Thread down = Thread.ofVirtual().name("tndconnect-to-daemon").start(() -> {
+            byte[] buf = new byte[8192];
+            try {
+                OutputStream toDaemon = d.getOutputStream();
+                int n;
+                while ((n = fromRelay.read(buf)) >= 0) {
+                    idle.touch();
+                    commands.feed(buf, 0, n);
+                    toDaemon.write(buf, 0, n);
+                    toDaemon.flush();
+                }
+                commands.flush();
+                end(endCauseAfterRelayEof());
+            } catch (IOException e) {
+                commands.flush();
+                end(SessionEnd.SOCKET_FAILURE);
+            }
+        });
+        Thread up = Thread.ofVirtual().name("tndconnect-from-daemon").start(() -> {
+            byte[] buf = new byte[8192];
+            try {
+                InputStream fromDaemon = d.getInputStream();
+                int n;
+                while ((n = fromDaemon.read(buf)) >= 0) {
+                    idle.touch();
+                    responses.feed(buf, 0, n);
+                    toRelay.write(buf, 0, n);
+                    toRelay.flush();
+                }
+                responses.flush();
+                end(SessionEnd.DAEMON_EXIT);
+            } catch (IOException e) {
+                responses.flush();
+                end(SessionEnd.SOCKET_FAILURE);
+            }
+        });
+        ended.join();
+        closeAll();
+        down.join();
+        up.join();
+    }
+
+    /** Records the first end cause and tears the session down. */
+    private void end(SessionEnd cause) {
+        if (!ended.complete(cause)) {
+            return;
+        }
+        if (joined && (cause == SessionEnd.IDLE_TIMEOUT || cause == SessionEnd.INTERRUPTED)) {
+            ChannelExec ch = channel;
+            try {
+                ch.getInvertedIn().write(("\r\n% tndconnect: " + cause.description() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                ch.getInvertedIn().flush();
+            } catch (IOException e) {
+                audit.debug("could not tell the engineer: " + e.getMessage());
+            }
+        }
+        closeStreams();
+    }
+
+    private SessionEnd finish(SessionEnd cause) {
+        end(cause);
+        return ended.join();
+    }
+
+    /** Unblocks every reader without waiting (safe on any thread, including MINA's I/O threads). */
+    private void closeStreams() {
+        Socket d = daemon.getAndSet(null);
+        if (d != null) {
+            try {
+                d.close();
+            } catch (IOException e) {
+                audit.debug("closing the daemon connection: " + e.getMessage());
+            }
+        }
+        ChannelExec ch = channel;
+        if (ch != null) {
+            ch.close(false);
+        }
+    }
+
+    /** Full teardown, on the thread running {@link #run()}. */
+    private void closeAll() {
+        closeStreams();
+        ClientSession s = session;
+        if (s != null) {
+            s.close(false);
+        }
+        SshClient c = client;
+        if (c != null) {
+            c.stop();
+        }
+    }
+}
