@@ -169,6 +169,7 @@ public final class CallMachine {
                 case LpcorDecision.RequireFac f when d.validFac().isEmpty() -> {
                     CallData nd = d.withAuthStarted();
                     out.add(send(d.incomingLeg(), new LegCommand.StopTone()));
+                    out.add(emit(new CallRecordEvent.AuthorizationStarted(d.ref(), now, peer.tag(), f.policy())));
                     out.add(new Action.Authorize(nd.authSeq(), new AuthorizationRequest(d.ref(),
                             d.caller().number(), h.called(), peer.tag(), f.policy(), d.caller().lpcorIncoming())));
                     return new Transition(new CallState.Authorizing(nd, h, nd.authSeq()), out);

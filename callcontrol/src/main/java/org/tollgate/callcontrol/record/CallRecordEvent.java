@@ -48,6 +48,10 @@ public sealed interface CallRecordEvent {
                          String reason) implements CallRecordEvent {
     }
 
+    /** The destination's LPCOR policy {@code policy} demands a FAC for dial-peer {@code dialPeerTag}: the authorization step starts. */
+    record AuthorizationStarted(CallRef call, Instant at, int dialPeerTag, String policy) implements CallRecordEvent {
+    }
+
     /** The result of an authorization step for dial-peer {@code dialPeerTag}. {@code facDigits} never holds a password. */
     record FacResult(CallRef call, Instant at, int dialPeerTag, FacStatus status, String facDigits)
             implements CallRecordEvent {

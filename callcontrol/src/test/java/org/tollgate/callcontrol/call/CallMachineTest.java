@@ -190,6 +190,7 @@ class CallMachineTest {
             assertEquals("Trunk", az.request().policy());
             assertEquals(s.seq(), az.seq());
             assertTrue(f.created().isEmpty());
+            assertEquals(20, f.records(CallRecordEvent.AuthorizationStarted.class).getFirst().dialPeerTag());
         }
 
         @Test
