@@ -1,0 +1,2 @@
+/** FXS analog voice-ports as call endpoints, the port-driver interface, and the simulated phone driver. */
+package org.tollgate.callcontrol.analog;
