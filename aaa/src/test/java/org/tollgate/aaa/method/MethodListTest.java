@@ -104,6 +104,36 @@ class MethodListTest {
     }
 
     @Test
+    @DisplayName("property: the list answers with the first method that is not unavailable, trying none after it")
+    void firstAnsweringMethodWins() {
+        org.quicktheories.QuickTheory.qt()
+                .forAll(org.quicktheories.generators.SourceDSL.lists()
+                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, 2)).ofSizeBetween(0, 6))
+                .checkAssert(kinds -> {
+                    tried.clear();
+                    List<LoginMethod> methods = new ArrayList<>();
+                    for (int i = 0; i < kinds.size(); i++) {
+                        String name = "m" + i;
+                        methods.add(scripted(name, switch (kinds.get(i)) {
+                            case 0 -> new AuthResult.Accepted("786", name);
+                            case 1 -> new AuthResult.Rejected("786", name);
+                            default -> new AuthResult.Unavailable(name, "down");
+                        }));
+                    }
+                    AuthResult result = new MethodList("p", methods).authenticate(CODE).join();
+                    int first = kinds.indexOf(0) < 0 ? Integer.MAX_VALUE : kinds.indexOf(0);
+                    first = Math.min(first, kinds.indexOf(1) < 0 ? Integer.MAX_VALUE : kinds.indexOf(1));
+                    if (first == Integer.MAX_VALUE) {
+                        assertInstanceOf(AuthResult.Unavailable.class, result);
+                        assertEquals(kinds.size(), tried.size());
+                    } else {
+                        assertEquals("m" + first, result.method());
+                        assertEquals(first + 1, tried.size(), "no method after the answering one is tried");
+                    }
+                });
+    }
+
+    @Test
     @DisplayName("credentials never show the password in their text")
     void credentialsHidePassword() {
         assertEquals(false, CODE.toString().contains("54321"));

@@ -41,15 +41,22 @@ public final class EmbeddedRadiusServer extends RadiusServer implements AutoClos
         this.signing = signing;
         setListenAddress(InetAddress.getLoopbackAddress());
         // TinyRadius refuses port 0: take a free ephemeral port, then let TinyRadius bind it
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                DatagramSocket probe2 = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             setAuthPort(probe.getLocalPort());
+            setAcctPort(probe2.getLocalPort());
         }
         getAuthSocket();
-        start(true, false);
+        getAcctSocket();
+        start(true, true);
     }
 
     public int port() {
         return getAuthPort();
+    }
+
+    public int acctPort() {
+        return getAcctPort();
     }
 
     /** Requests that arrived (including ones with a bad Message-Authenticator). */

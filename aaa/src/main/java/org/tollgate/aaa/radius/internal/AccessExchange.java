@@ -3,12 +3,6 @@ package org.tollgate.aaa.radius.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,47 +77,11 @@ public final class AccessExchange {
         MessageAuthenticator.sign(packet, packet.length, server.key());
         byte[] requestAuthenticator = request.getAuthenticator();
 
-        InetAddress source = settings.sourceAddress().orElse(null);
-        int timeoutMs = (int) Math.max(1, settings.timeout().toMillis());
-        String reason = "no reply";
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
-            socket.connect(new InetSocketAddress(server.address(), server.authPort()));
-            socket.setSoTimeout(timeoutMs);
-            byte[] buffer = new byte[RadiusPacket.MAX_PACKET_LENGTH];
-            for (int transmission = 0; transmission <= settings.retransmit(); transmission++) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                socket.send(new DatagramPacket(packet, packet.length));
-                long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-                while (true) {
-                    long left = (deadline - System.nanoTime()) / 1_000_000L;
-                    if (left <= 0) {
-                        break;
-                    }
-                    socket.setSoTimeout((int) left);
-                    DatagramPacket received = new DatagramPacket(buffer, buffer.length);
-                    try {
-                        socket.receive(received);
-                    } catch (SocketTimeoutException e) {
-                        break;
-                    }
-                    RadiusAnswer answer = check(request, requestAuthenticator, buffer, received.getLength());
-                    if (answer != null) {
-                        return answer;
-                    }
-                    reason = "invalid replies (wrong shared secret?)";
-                }
-                LOG.debug("RADIUS {}: no valid reply to id {} within {} ms (transmission {})", server.name(),
-                        request.getPacketIdentifier(), timeoutMs, transmission + 1);
-            }
-            return new RadiusAnswer.NoAnswer(server.name(), reason + " after " + (settings.retransmit() + 1)
-                    + " transmissions");
-        } catch (PortUnreachableException e) {
-            return new RadiusAnswer.NoAnswer(server.name(), "port unreachable");
-        } catch (IOException e) {
-            return new RadiusAnswer.NoAnswer(server.name(), "I/O error: " + e.getMessage());
-        }
+        UdpExchange.Outcome<RadiusAnswer> outcome = UdpExchange.run(server.address(), server.authPort(), settings,
+                packet, (buffer, length) -> check(request, requestAuthenticator, buffer, length));
+        return outcome.answer() != null
+                ? outcome.answer()
+                : new RadiusAnswer.NoAnswer(server.name(), outcome.failure());
     }
 
     /** The answer in a valid reply, or null when the reply must be dropped. */
