@@ -28,12 +28,14 @@ import org.tollgate.aaa.method.LoginAuthenticator;
 import org.tollgate.aaa.method.LoginMethod;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.method.NoneMethod;
+import org.tollgate.aaa.radius.RadiusAccountingClient;
 import org.tollgate.aaa.radius.RadiusGroup;
 import org.tollgate.aaa.radius.RadiusServerSpec;
 import org.tollgate.aaa.radius.RadiusSettings;
 import org.tollgate.callcontrol.auth.AuthorizationApplication;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.aaa.AaaMethod;
+import org.tollgate.config.aaa.AccountingList;
 import org.tollgate.config.aaa.GroupServer;
 import org.tollgate.config.aaa.Radius;
 import org.tollgate.config.aaa.RadiusHost;
@@ -59,6 +61,8 @@ import org.tollgate.config.user.User;
  *   <li>A RADIUS server needs a key (its own or {@code radius-server key}); one without is skipped
  *       with a warning. Timeout, retransmit and deadtime come from {@code radius-server ...}, with
  *       {@code radius server NAME / timeout|retransmit} overriding per server.</li>
+ *   <li>{@code aaa accounting SERVICE NAME ... group X...}: a {@link RadiusAccountingClient} over the
+ *       groups' servers, see {@link #accounting(String, String)}.</li>
  *   <li>The auth package asks the {@code h323} list (the list Cisco voice applications use), else
  *       {@code default}. Its inter-digit timeout is {@code timeouts interdigit} (default 10 s);
  *       call control passes the caller's port value per call.</li>
@@ -71,7 +75,8 @@ public final class AaaService {
             .newThreadPerTaskExecutor(Thread.ofVirtual().name("enable-login-", 0).factory());
 
     /** What one configuration produced. */
-    private record Built(LoginAuthenticator login, AuthPackageParams params, List<String> warnings) {
+    private record Built(LoginAuthenticator login, AuthPackageParams params,
+            Map<String, RadiusAccountingClient> accounting, List<String> warnings) {
     }
 
     private final Clock clock;
@@ -123,6 +128,14 @@ public final class AaaService {
         return current.get().login().authenticate(listName, credentials);
     }
 
+    /**
+     * The RADIUS accounting client of {@code aaa accounting SERVICE NAME start-stop|stop-only group
+     * X...} (servers of the groups in order), e.g. {@code accounting("connection", "h323")}.
+     */
+    public Optional<RadiusAccountingClient> accounting(String service, String listName) {
+        return Optional.ofNullable(current.get().accounting().get(service + " " + listName));
+    }
+
     /** The current auth package parameters. */
     public AuthPackageParams authPackageParams() {
         return current.get().params();
@@ -168,7 +181,18 @@ public final class AaaService {
             }
         }
         LoginAuthenticator login = new LoginAuthenticator(lists, new MethodList("local", List.of(local)));
-        return new Built(login, params(config), List.copyOf(warnings));
+        Map<String, RadiusAccountingClient> accounting = new LinkedHashMap<>();
+        if (config.aaa().newModel()) {
+            for (AccountingList list : config.aaa().accounting()) {
+                List<RadiusServerSpec> servers = new ArrayList<>();
+                for (String group : list.groups()) {
+                    servers.addAll(servers(config, group, warnings));
+                }
+                accounting.put(list.service() + " " + list.name(), new RadiusAccountingClient(servers, settings, clock));
+            }
+        }
+        return new Built(login, params(config), Map.copyOf(accounting),
+                List.copyOf(new java.util.LinkedHashSet<>(warnings)));
     }
 
     private static LocalUsers localUsers(GatewayConfig config) {
@@ -216,6 +240,11 @@ public final class AaaService {
     }
 
     private RadiusGroup radiusGroup(GatewayConfig config, String group, RadiusSettings settings, List<String> warnings) {
+        return new RadiusGroup("group " + group, servers(config, group, warnings), settings, clock, config.hostname());
+    }
+
+    /** The servers of {@code group radius} or {@code group NAME}, in order. */
+    private static List<RadiusServerSpec> servers(GatewayConfig config, String group, List<String> warnings) {
         Radius radius = config.radius();
         Optional<String> globalKey = radius.key().map(Password::reveal);
         List<RadiusServerSpec> servers = new ArrayList<>();
@@ -254,7 +283,7 @@ public final class AaaService {
                 }
             }
         }
-        return new RadiusGroup("group " + group, servers, settings, clock, config.hostname());
+        return servers;
     }
 
     private static Optional<RadiusServerSpec> namedServer(RadiusServer server, Optional<String> globalKey,

@@ -148,6 +148,24 @@ class AaaServiceTest {
     }
 
     @Test
+    @DisplayName("aaa accounting connection h323 start-stop group radius: the accounting client reaches the server's acct-port")
+    void accountingList() throws Exception {
+        radius = new EmbeddedRadiusServer("k3y", Map.of(), EmbeddedRadiusServer.ReplySigning.NONE);
+        AaaService aaa = service(parse("""
+                aaa new-model
+                aaa accounting connection h323 start-stop group radius
+                radius-server host 127.0.0.1 auth-port %d acct-port %d key k3y
+                radius-server timeout 1
+                """.formatted(radius.port(), radius.acctPort())));
+        var client = aaa.accounting("connection", "h323").orElseThrow();
+        var answer = client.send(List.of(new org.tinyradius.attribute.StringAttribute(1, "786786"),
+                new org.tinyradius.attribute.IntegerAttribute(40, 2),
+                org.tollgate.aaa.radius.CiscoDictionary.avPair("fac-digits", "786"))).join();
+        assertEquals(new org.tollgate.aaa.radius.AccountingAnswer.Acknowledged("127.0.0.1"), answer);
+        assertTrue(aaa.accounting("exec", "h323").isEmpty());
+    }
+
+    @Test
     @DisplayName("a RADIUS server without any key is skipped with a warning")
     void serverWithoutKey() {
         AaaService aaa = service(parse("""
