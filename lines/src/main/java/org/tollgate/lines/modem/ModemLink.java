@@ -28,6 +28,10 @@ public final class ModemLink {
     public static final String ESCAPE = "+++";
     /** Silence before and after the escape (Hayes S12 default 50/50 s). */
     public static final Duration GUARD_TIME = Duration.ofSeconds(1);
+    /** What the line waits before the escape: the guard time plus a margin for buffering in the path. */
+    public static final Duration GUARD_WAIT = Duration.ofMillis(1300);
+    /** Escape attempts before giving up on a hang-up. */
+    public static final int ESCAPE_TRIES = 2;
     /** Wait for CONNECT after ATA (Hayes S7 default 50 s). */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(50);
     /** Wait for OK after a command. */
@@ -150,12 +154,16 @@ public final class ModemLink {
             connected = false;
             return;
         }
-        if (connected) {
-            scheduler.pause(GUARD_TIME);
+        for (int attempt = 0; connected && attempt < ESCAPE_TRIES; attempt++) {
+            scheduler.pause(GUARD_WAIT);
             input.discard();
             debug.emit(LineDebug.MODEM, tty + ": Modem escape to command mode");
             write(ESCAPE);
-            await(Set.of(ResultCode.OK, ResultCode.NO_CARRIER), GUARD_TIME.plus(COMMAND_TIMEOUT));
+            Awaited a = await(Set.of(ResultCode.OK, ResultCode.NO_CARRIER), GUARD_WAIT.plus(COMMAND_TIMEOUT));
+            if (a instanceof Awaited.Got) {
+                break;
+            }
+            LOG.warn("{}: modem did not answer the escape sequence (attempt {})", tty, attempt + 1);
         }
         command("ATH0");
         await(Set.of(ResultCode.OK, ResultCode.ERROR), COMMAND_TIMEOUT);
