@@ -1,6 +1,5 @@
 package org.tollgate.callcontrol.analog;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -81,71 +80,92 @@ public final class AnalogPort implements FxsPortListener {
     // ---- from the phone ------------------------------------------------------------------------
 
     @Override
-    public synchronized void hook(boolean offHook) {
-        switch (status) {
-            case IDLE -> {
-                if (offHook) {
-                    originate();
+    public void hook(boolean offHook) {
+        Runnable after = () -> { };
+        synchronized (this) {
+            switch (status) {
+                case IDLE -> {
+                    if (offHook) {
+                        status = PortStatus.ORIGINATING;
+                        detector.flush();
+                        after = this::originate;
+                    }
                 }
-            }
-            case RINGING -> {
-                if (offHook) {
-                    driver.stopRinging();
-                    status = PortStatus.CONNECTED;
-                    events.answered();
+                case RINGING -> {
+                    if (offHook) {
+                        driver.stopRinging();
+                        status = PortStatus.CONNECTED;
+                        after = events::answered;
+                    }
                 }
-            }
-            case ORIGINATING, CONNECTED -> {
-                if (!offHook) {
-                    LegEvents e = events;
-                    toIdle();
-                    e.released(Q850Cause.NORMAL_CALL_CLEARING);
+                case ORIGINATING, CONNECTED -> {
+                    if (!offHook) {
+                        LegEvents e = events;
+                        toIdle();
+                        if (e != null) {
+                            after = () -> e.released(Q850Cause.NORMAL_CALL_CLEARING);
+                        }
+                    }
                 }
-            }
-            case RELEASED_OFF_HOOK -> {
-                if (!offHook) {
-                    toIdle();
+                case RELEASED_OFF_HOOK -> {
+                    if (!offHook) {
+                        toIdle();
+                    }
                 }
-            }
-            case RESERVED, SHUTDOWN -> {
+                case RESERVED, SHUTDOWN -> {
+                }
             }
         }
+        after.run();
     }
 
     @Override
-    public synchronized void flash() {
-        if (events != null && (status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED)) {
-            events.flash();
+    public void flash() {
+        LegEvents e;
+        synchronized (this) {
+            e = status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED ? events : null;
+        }
+        if (e != null) {
+            e.flash();
         }
     }
 
+    /** Phone audio: to the far leg while connected, else through the DTMF detector (calls happen outside the port's lock). */
     @Override
-    public synchronized void audio(short[] pcm) {
-        if (status != PortStatus.ORIGINATING && status != PortStatus.CONNECTED) {
-            return;
-        }
-        if (status == PortStatus.CONNECTED && peerAudio != null) {
-            peerAudio.accept(pcm);
-            return;
-        }
-        List<DtmfEvent> found = detector.process(pcm);
-        for (DtmfEvent e : found) {
-            if (e instanceof DtmfEvent.DigitStarted d && events != null) {
-                events.digits(String.valueOf(d.digit().symbol()));
+    public void audio(short[] pcm) {
+        AudioSink peer = null;
+        LegEvents e = null;
+        StringBuilder digits = new StringBuilder();
+        synchronized (this) {
+            if (status == PortStatus.CONNECTED && peerAudio != null) {
+                peer = peerAudio;
+            } else if (status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED) {
+                for (DtmfEvent ev : detector.process(pcm)) {
+                    if (ev instanceof DtmfEvent.DigitStarted d) {
+                        digits.append(d.digit().symbol());
+                    }
+                }
+                e = events;
             }
         }
+        if (peer != null) {
+            peer.accept(pcm);
+        } else if (e != null && !digits.isEmpty()) {
+            e.digits(digits.toString());
+        }
     }
 
+    /** Starts the call for an off-hook; called outside the port's lock (the engine may call back into the port). */
     private void originate() {
-        status = PortStatus.ORIGINATING;
-        detector.flush();
         Caller caller = new Caller(config.id(), config.stationNumber(), config.stationName(), config.lpcorIncoming());
         LOG.info("voice-port {}: off-hook", config.id());
         IncomingCall call = calls.get().startCall(caller, new Leg(), Optional.empty(), config.interdigit());
-        if (status == PortStatus.ORIGINATING && events == null) {
-            events = call.events();
+        synchronized (this) {
+            if (status == PortStatus.ORIGINATING || status == PortStatus.RELEASED_OFF_HOOK) {
+                events = status == PortStatus.ORIGINATING ? call.events() : null;
+            }
+            lastCall = call.ref().toString();
         }
-        lastCall = call.ref().toString();
     }
 
     private void toIdle() {
