@@ -22,7 +22,7 @@ public final class ConfigParser {
      * re-entering {@code voice-port 0/1/0} edits the existing port, and so on.
      */
     public static ParseResult apply(GatewayConfig base, String sourceName, String text) {
-        Engine e = new Engine(sourceName, base, true);
+        Engine e = new Engine(sourceName, base, true, Engine.usesIndentation(text));
         for (String line : text.split("\n", -1)) {
             e.enter(line);
         }

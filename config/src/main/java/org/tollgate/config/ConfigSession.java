@@ -19,7 +19,7 @@ public final class ConfigSession {
 
     /** Starts a session editing {@code base}. */
     public static ConfigSession begin(GatewayConfig base) {
-        return new ConfigSession(new Engine("terminal", base, false));
+        return new ConfigSession(new Engine("terminal", base, false, false));
     }
 
     /** Processes one line typed by the operator. */

@@ -24,9 +24,10 @@ import org.tollgate.config.ParseResult;
  * <p>State: the configuration so far, a stack of modes (global first), the errors and warnings so far.
  * Each line is either a comment, {@code end}/{@code exit}, or a command resolved against the mode stack:
  * IOS semantics, a command unknown in the current sub-mode exits to the enclosing mode that knows it.
- * In file mode (strict) indentation is a hint: a line indented no deeper than the line that opened a
- * sub-mode is tried in the enclosing mode first; flat (unindented) pasted text still works by the
- * IOS rule.
+ * In file mode (strict) indentation is a hint: when the text indents its sub-commands (any command line
+ * starts with a space), a line indented no deeper than a sub-mode's opener is tried in the enclosing
+ * mode first; an entirely flat text, as pasted from some terminals, follows the IOS rule alone. Each
+ * candidate mode is tried in turn; if none accepts the line, the error that got furthest is reported.
  *
  * <p>Strict (file) mode keeps going after an error so that every error is reported; any error makes
  * {@link #finish()} fail and nothing is applied. Cross references (LPCOR groups, chat-scripts,
@@ -34,8 +35,17 @@ import org.tollgate.config.ParseResult;
  * applies each accepted line and checks references per line; a rejected line changes nothing.
  */
 public final class Engine {
-    private record Frame(ModeDef<?> mode, String key, int indent) {
+    /**
+     * A mode on the stack.
+     *
+     * @param indent indentation of the line that opened it (-1 for global)
+     * @param layout whether sub-commands are indented deeper than the opener (decided per file); a flat
+     *     block follows the IOS rule only
+     */
+    private record Frame(ModeDef<?> mode, String key, int indent, Layout layout) {
     }
+
+    private enum Layout { INDENTED, FLAT }
 
     private record Pos(int line, int offset, String text) {
     }
@@ -56,17 +66,32 @@ public final class Engine {
     private int skipIndent = -1;
     private boolean ended;
     private boolean warnedAfterEnd;
+    private final Layout layout;
 
     /**
      * @param source name used in errors (file name, or {@code terminal})
      * @param base the configuration the lines apply to
      * @param strict file semantics (all errors collected, all-or-nothing) versus interactive
+     * @param indented the text indents its sub-commands (see {@link #usesIndentation(String)}); only
+     *     meaningful when strict
      */
-    public Engine(String source, GatewayConfig base, boolean strict) {
+    public Engine(String source, GatewayConfig base, boolean strict, boolean indented) {
         this.source = source;
         this.config = base;
         this.strict = strict;
-        frames.add(new Frame(Modes.GLOBAL, "", -1));
+        this.layout = indented ? Layout.INDENTED : Layout.FLAT;
+        frames.add(new Frame(Modes.GLOBAL, "", -1, Layout.INDENTED));
+    }
+
+    /** True when some command line of {@code text} (not a comment) starts with a space or tab. */
+    public static boolean usesIndentation(String text) {
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("!") && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configuration with every accepted line applied so far. */
@@ -298,7 +323,7 @@ public final class Engine {
         }
         int preferred = 0;
         for (int k = top; k >= 0; k--) {
-            if (frames.get(k).indent() < indent) {
+            if (frames.get(k).indent() < indent || frames.get(k).layout() == Layout.FLAT) {
                 preferred = k;
                 break;
             }
@@ -449,7 +474,7 @@ public final class Engine {
             frames.removeLast();
         }
         if (ctx.enteredMode != null) {
-            frames.add(new Frame(ctx.enteredMode, ctx.enteredKey, indent));
+            frames.add(new Frame(ctx.enteredMode, ctx.enteredKey, indent, layout));
         }
         warnings.addAll(ctx.lineWarnings);
         ctx.lineRefs.forEach((r, off) -> refs.computeIfAbsent(r, x -> new ArrayList<>())
