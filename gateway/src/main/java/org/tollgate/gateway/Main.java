@@ -33,6 +33,10 @@ public final class Main {
             }
             case "run" -> org.tollgate.gateway.run.RunCommand.run(rest, System.out, System.err);
             case "check-config" -> org.tollgate.gateway.run.CheckConfigCommand.run(rest, System.out, System.err);
+            case "relayapp" -> org.tollgate.lines.relay.RelayApp.run(rest);
+            case "tndconnect" -> org.tollgate.lines.relay.TndConnect.run(rest);
+            case "vpnd" -> org.tollgate.lines.vpn.VpnDaemon.run(rest);
+            case "vpnclient" -> org.tollgate.lines.vpn.VpnClient.run(rest);
             default -> {
                 System.err.println("tollgate: unknown subcommand '" + args[0] + "' (see tollgate --help)");
                 yield 2;
