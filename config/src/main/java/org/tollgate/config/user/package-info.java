@@ -1,0 +1,4 @@
+/**
+ * Local users ({@code username ...}), which are also the local FAC codes.
+ */
+package org.tollgate.config.user;
