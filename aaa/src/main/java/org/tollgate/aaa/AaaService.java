@@ -31,6 +31,7 @@ import org.tollgate.aaa.method.NoneMethod;
 import org.tollgate.aaa.radius.RadiusAccountingClient;
 import org.tollgate.aaa.radius.RadiusGroup;
 import org.tollgate.aaa.radius.RadiusServerSpec;
+import org.tollgate.aaa.radius.RadiusServers;
 import org.tollgate.aaa.radius.RadiusSettings;
 import org.tollgate.callcontrol.auth.AuthorizationApplication;
 import org.tollgate.config.GatewayConfig;
@@ -83,6 +84,7 @@ public final class AaaService {
     private final FacLockout lockout;
     private final Optional<InetAddress> sourceAddress;
     private final AtomicReference<Built> current = new AtomicReference<>();
+    private final RadiusServers radiusServers = new RadiusServers();
     private final FacAuthorizationApplication application;
 
     /**
@@ -150,6 +152,15 @@ public final class AaaService {
         return lockout;
     }
 
+    /** Every RADIUS server's state and counters (for {@code show aaa servers}). */
+    public RadiusServers radiusServers() {
+        return radiusServers;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
     private Built build(GatewayConfig config) {
         List<String> warnings = new ArrayList<>();
         LocalMethod local = new LocalMethod(localUsers(config));
@@ -188,7 +199,7 @@ public final class AaaService {
                 for (String group : list.groups()) {
                     servers.addAll(servers(config, group, warnings));
                 }
-                accounting.put(list.service() + " " + list.name(), new RadiusAccountingClient(servers, settings, clock));
+                accounting.put(list.service() + " " + list.name(), new RadiusAccountingClient(servers, settings, clock, radiusServers));
             }
         }
         return new Built(login, params(config), Map.copyOf(accounting),
@@ -240,7 +251,8 @@ public final class AaaService {
     }
 
     private RadiusGroup radiusGroup(GatewayConfig config, String group, RadiusSettings settings, List<String> warnings) {
-        return new RadiusGroup("group " + group, servers(config, group, warnings), settings, clock, config.hostname());
+        return new RadiusGroup("group " + group, servers(config, group, warnings), settings, clock, config.hostname(),
+                radiusServers);
     }
 
     /** The servers of {@code group radius} or {@code group NAME}, in order. */

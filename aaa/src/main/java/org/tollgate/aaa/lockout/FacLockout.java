@@ -131,6 +131,26 @@ public final class FacLockout {
         return refusals.get();
     }
 
+    /** A caller currently locked out, and until when. */
+    public record Locked(String caller, Instant until) {
+    }
+
+    /** The callers locked out at this moment, ordered by caller. */
+    public java.util.List<Locked> lockedCallers() {
+        Instant now = clock.instant();
+        return entries.entrySet().stream()
+                .filter(e -> e.getValue().lockedUntil() != null && now.isBefore(e.getValue().lockedUntil()))
+                .map(e -> new Locked(e.getKey(), e.getValue().lockedUntil()))
+                .sorted(java.util.Comparator.comparing(Locked::caller))
+                .toList();
+    }
+
+    /** Lifts every lock and forgets every count ({@code clear aaa fac lockout}). */
+    public void clear() {
+        entries.clear();
+        LOG.info("FAC lockout: all locks and counts cleared");
+    }
+
     public int threshold() {
         return threshold;
     }

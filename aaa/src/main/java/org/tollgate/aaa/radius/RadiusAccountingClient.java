@@ -1,18 +1,16 @@
 package org.tollgate.aaa.radius;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tollgate.aaa.radius.internal.AccountingExchange;
+import org.tollgate.aaa.radius.internal.UdpExchange;
 
 /**
  * RADIUS accounting (RFC 2866) for {@code gw-accounting aaa}: sends one Accounting-Request built
@@ -32,18 +30,26 @@ public final class RadiusAccountingClient {
     private final RadiusSettings settings;
     private final Clock clock;
     private final Executor executor;
-    private final Map<String, Instant> deadUntil = new ConcurrentHashMap<>();
+    private final RadiusServers states;
 
     public RadiusAccountingClient(List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock,
-            Executor executor) {
+            Executor executor, RadiusServers states) {
         this.servers = List.copyOf(servers);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.states = Objects.requireNonNull(states, "states");
     }
 
+    /** On virtual threads, sharing the servers' state (dead marks, counters) with authentication. */
+    public RadiusAccountingClient(List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock,
+            RadiusServers states) {
+        this(servers, settings, clock, VIRTUAL, states);
+    }
+
+    /** On virtual threads, with a state registry of its own. */
     public RadiusAccountingClient(List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock) {
-        this(servers, settings, clock, VIRTUAL);
+        this(servers, settings, clock, VIRTUAL, new RadiusServers());
     }
 
     /**
@@ -67,21 +73,26 @@ public final class RadiusAccountingClient {
     private AccountingAnswer sendBlocking(List<RadiusAttribute> attributes) throws InterruptedException {
         StringBuilder reasons = new StringBuilder(servers.isEmpty() ? "no servers configured" : "");
         for (RadiusServerSpec server : servers) {
-            Instant until = deadUntil.get(server.name());
-            if (until != null && clock.instant().isBefore(until)) {
+            RadiusServerState state = states.state(server);
+            if (state.isDead(clock.instant())) {
                 reasons.append(server.name()).append(": marked dead; ");
                 continue;
             }
-            String failure = AccountingExchange.run(server, server.effective(settings), attributes);
-            if (failure == null) {
-                deadUntil.remove(server.name());
+            UdpExchange.Outcome<Boolean> outcome =
+                    AccountingExchange.run(server, server.effective(settings), attributes);
+            state.acctRequests.increment();
+            state.incorrect.add(outcome.invalid());
+            if (outcome.answer() != null) {
+                state.acctAcks.increment();
+                state.markAlive();
                 return new AccountingAnswer.Acknowledged(server.name());
             }
-            reasons.append(server.name()).append(": ").append(failure).append("; ");
+            state.acctTimeouts.increment();
+            reasons.append(server.name()).append(": ").append(outcome.failure()).append("; ");
             if (!settings.deadtime().isZero()) {
-                deadUntil.put(server.name(), clock.instant().plus(settings.deadtime()));
+                state.markDead(clock.instant().plus(settings.deadtime()));
             }
-            LOG.warn("RADIUS accounting server {} did not acknowledge: {}", server.name(), failure);
+            LOG.warn("RADIUS accounting server {} did not acknowledge: {}", server.name(), outcome.failure());
         }
         return new AccountingAnswer.NotAcknowledged(reasons.toString().strip());
     }

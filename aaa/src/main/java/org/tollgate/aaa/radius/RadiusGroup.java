@@ -3,10 +3,8 @@ package org.tollgate.aaa.radius;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -15,6 +13,7 @@ import org.tollgate.aaa.method.AuthResult;
 import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.method.LoginMethod;
 import org.tollgate.aaa.radius.internal.AccessExchange;
+import org.tollgate.aaa.radius.internal.UdpExchange;
 
 /**
  * A RADIUS server group as a login method: {@code group radius} (every {@code radius-server host} /
@@ -39,7 +38,7 @@ public final class RadiusGroup implements LoginMethod {
     private final Clock clock;
     private final Executor executor;
     private final String nasIdentifier;
-    private final Map<String, Instant> deadUntil = new ConcurrentHashMap<>();
+    private final RadiusServers states;
 
     /**
      * @param methodName the method as configured: {@code group radius} or {@code group NAME}
@@ -50,19 +49,26 @@ public final class RadiusGroup implements LoginMethod {
      * @param nasIdentifier the NAS-Identifier sent (the hostname)
      */
     public RadiusGroup(String methodName, List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock,
-            Executor executor, String nasIdentifier) {
+            Executor executor, String nasIdentifier, RadiusServers states) {
         this.methodName = Objects.requireNonNull(methodName, "methodName");
         this.servers = List.copyOf(servers);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.nasIdentifier = Objects.requireNonNull(nasIdentifier, "nasIdentifier");
+        this.states = Objects.requireNonNull(states, "states");
     }
 
-    /** With a shared virtual-thread executor. */
+    /** With a shared virtual-thread executor and the servers' shared state. */
+    public RadiusGroup(String methodName, List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock,
+            String nasIdentifier, RadiusServers states) {
+        this(methodName, servers, settings, clock, VirtualThreads.EXECUTOR, nasIdentifier, states);
+    }
+
+    /** With a shared virtual-thread executor and a state registry of its own. */
     public RadiusGroup(String methodName, List<RadiusServerSpec> servers, RadiusSettings settings, Clock clock,
             String nasIdentifier) {
-        this(methodName, servers, settings, clock, VirtualThreads.EXECUTOR, nasIdentifier);
+        this(methodName, servers, settings, clock, VirtualThreads.EXECUTOR, nasIdentifier, new RadiusServers());
     }
 
     private static final class VirtualThreads {
@@ -79,10 +85,10 @@ public final class RadiusGroup implements LoginMethod {
         return servers;
     }
 
-    /** True while the server is marked dead. */
+    /** True while the server of that name (in this group) is marked dead. */
     public boolean isDead(String serverName) {
-        Instant until = deadUntil.get(serverName);
-        return until != null && clock.instant().isBefore(until);
+        return servers.stream().filter(s -> s.name().equals(serverName))
+                .anyMatch(s -> states.state(s).isDead(clock.instant()));
     }
 
     @Override
@@ -101,25 +107,33 @@ public final class RadiusGroup implements LoginMethod {
     private AuthResult authenticateBlocking(Credentials credentials) throws InterruptedException {
         String reasons = servers.isEmpty() ? "no servers configured" : "";
         for (RadiusServerSpec server : servers) {
-            if (isDead(server.name())) {
+            RadiusServerState state = states.state(server);
+            if (state.isDead(clock.instant())) {
                 reasons += server.name() + ": marked dead; ";
                 continue;
             }
-            RadiusAnswer answer = new AccessExchange(server, server.effective(settings), nasIdentifier).run(credentials);
-            switch (answer) {
+            UdpExchange.Outcome<RadiusAnswer> outcome =
+                    new AccessExchange(server, server.effective(settings), nasIdentifier).exchange(credentials);
+            state.authRequests.increment();
+            state.authRetransmissions.add(Math.max(0, outcome.transmissions() - 1));
+            state.incorrect.add(outcome.invalid());
+            switch (outcome.answer()) {
                 case RadiusAnswer.Accept accept -> {
-                    deadUntil.remove(server.name());
+                    state.accepts.increment();
+                    state.markAlive();
                     return new AuthResult.Accepted(credentials.username(), methodName);
                 }
                 case RadiusAnswer.Reject reject -> {
-                    deadUntil.remove(server.name());
+                    state.rejects.increment();
+                    state.markAlive();
                     return new AuthResult.Rejected(credentials.username(), methodName);
                 }
                 case RadiusAnswer.NoAnswer none -> {
+                    state.authTimeouts.increment();
                     reasons += server.name() + ": " + none.reason() + "; ";
                     if (!settings.deadtime().isZero()) {
                         Instant until = clock.instant().plus(settings.deadtime());
-                        deadUntil.put(server.name(), until);
+                        state.markDead(until);
                         LOG.warn("RADIUS server {} marked dead until {}: {}", server.name(), until, none.reason());
                     } else {
                         LOG.warn("RADIUS server {} did not answer: {}", server.name(), none.reason());

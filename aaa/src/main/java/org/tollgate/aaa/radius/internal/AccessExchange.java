@@ -49,6 +49,11 @@ public final class AccessExchange {
 
     /** Sends the request, retransmitting per settings, and returns the server's answer. */
     public RadiusAnswer run(Credentials credentials) throws InterruptedException {
+        return exchange(credentials).answer();
+    }
+
+    /** As {@link #run}, with the transport counters. */
+    public UdpExchange.Outcome<RadiusAnswer> exchange(Credentials credentials) throws InterruptedException {
         AccessRequest request = new AccessRequest();
         request.setDictionary(CiscoDictionary.get());
         request.setPacketIdentifier(IDENTIFIERS.getAndIncrement() & 0xff);
@@ -80,8 +85,9 @@ public final class AccessExchange {
         UdpExchange.Outcome<RadiusAnswer> outcome = UdpExchange.run(server.address(), server.authPort(), settings,
                 packet, (buffer, length) -> check(request, requestAuthenticator, buffer, length));
         return outcome.answer() != null
-                ? outcome.answer()
-                : new RadiusAnswer.NoAnswer(server.name(), outcome.failure());
+                ? outcome
+                : new UdpExchange.Outcome<>(new RadiusAnswer.NoAnswer(server.name(), outcome.failure()),
+                        outcome.failure(), outcome.transmissions(), outcome.invalid());
     }
 
     /** The answer in a valid reply, or null when the reply must be dropped. */

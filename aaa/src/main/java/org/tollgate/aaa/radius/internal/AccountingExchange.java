@@ -28,9 +28,9 @@ public final class AccountingExchange {
     private AccountingExchange() {
     }
 
-    /** Sends the attributes as one Accounting-Request; returns null on success, else why it failed. */
-    public static String run(RadiusServerSpec server, RadiusSettings settings, List<RadiusAttribute> attributes)
-            throws InterruptedException {
+    /** Sends the attributes as one Accounting-Request; the answer is TRUE when acknowledged. */
+    public static UdpExchange.Outcome<Boolean> run(RadiusServerSpec server, RadiusSettings settings,
+            List<RadiusAttribute> attributes) throws InterruptedException {
         AccountingRequest request = new AccountingRequest();
         request.setDictionary(CiscoDictionary.get());
         request.setPacketIdentifier(IDENTIFIERS.getAndIncrement() & 0xff);
@@ -61,6 +61,6 @@ public final class AccountingExchange {
                         return null;
                     }
                 });
-        return outcome.answer() != null ? null : outcome.failure();
+        return outcome;
     }
 }

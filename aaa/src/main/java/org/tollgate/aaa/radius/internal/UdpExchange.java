@@ -16,7 +16,7 @@ import org.tollgate.aaa.radius.RadiusSettings;
  * {@code retransmit} times (RFC 5080 §2.2.1). The socket is bound to the source address and
  * connected to the server, so an ICMP port-unreachable ends the exchange at once.
  */
-final class UdpExchange {
+public final class UdpExchange {
 
     /** Validates one received datagram: the answer, or null to drop it and keep waiting. */
     @FunctionalInterface
@@ -24,8 +24,11 @@ final class UdpExchange {
         T check(byte[] buffer, int length);
     }
 
-    /** The exchange's outcome: an answer, or why there is none. */
-    record Outcome<T>(T answer, String failure) {
+    /**
+     * The exchange's outcome: an answer, or why there is none; how many times the packet was sent
+     * and how many replies were dropped as invalid.
+     */
+    public record Outcome<T>(T answer, String failure, int transmissions, int invalid) {
     }
 
     private UdpExchange() {
@@ -36,6 +39,8 @@ final class UdpExchange {
         InetAddress source = settings.sourceAddress().orElse(null);
         int timeoutMs = (int) Math.max(1, settings.timeout().toMillis());
         String reason = "no reply";
+        int sent = 0;
+        int invalid = 0;
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(source, 0))) {
             socket.connect(new InetSocketAddress(server, port));
             byte[] buffer = new byte[RadiusPacket.MAX_PACKET_LENGTH];
@@ -44,6 +49,7 @@ final class UdpExchange {
                     throw new InterruptedException();
                 }
                 socket.send(new DatagramPacket(packet, packet.length));
+                sent++;
                 long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
                 while (true) {
                     long left = (deadline - System.nanoTime()) / 1_000_000L;
@@ -59,16 +65,17 @@ final class UdpExchange {
                     }
                     T answer = checker.check(buffer, received.getLength());
                     if (answer != null) {
-                        return new Outcome<>(answer, null);
+                        return new Outcome<>(answer, null, sent, invalid);
                     }
+                    invalid++;
                     reason = "invalid replies (wrong shared secret?)";
                 }
             }
-            return new Outcome<>(null, reason + " after " + (settings.retransmit() + 1) + " transmissions");
+            return new Outcome<>(null, reason + " after " + sent + " transmissions", sent, invalid);
         } catch (PortUnreachableException e) {
-            return new Outcome<>(null, "port unreachable");
+            return new Outcome<>(null, "port unreachable", Math.max(sent, 1), invalid);
         } catch (IOException e) {
-            return new Outcome<>(null, "I/O error: " + e.getMessage());
+            return new Outcome<>(null, "I/O error: " + e.getMessage(), sent, invalid);
         }
     }
 }
