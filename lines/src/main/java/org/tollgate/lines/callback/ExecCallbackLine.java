@@ -74,6 +74,7 @@ final class ExecCallbackLine implements Runnable {
     private volatile SerialLine serial;
     private volatile LineInput input;
     private volatile ChatRunner chat;
+    private volatile CallInput call;
     private volatile LineState state = LineState.DOWN;
     private volatile Instant since;
     private volatile Optional<String> user = Optional.empty();
@@ -107,13 +108,21 @@ final class ExecCallbackLine implements Runnable {
 
     /** {@code clear line N}: ends the current call (or callback) and returns the line to idle. */
     void clear() {
-        Thread t = thread;
+        LineState now = state;
+        if (now == LineState.IDLE || now == LineState.DOWN) {
+            return;
+        }
+        LOG.info("line {} ({}) cleared in state {}", spec.number(), spec.name(), now);
         ChatRunner c = chat;
         if (c != null) {
             c.cancel();
         }
-        if (t != null && state != LineState.IDLE && state != LineState.DOWN) {
-            LOG.info("line {} ({}) cleared", spec.number(), spec.name());
+        CallInput in = call;
+        if (in != null) {
+            in.end();
+        }
+        Thread t = thread;
+        if (t != null && (now == LineState.CALLBACK || now == LineState.ANSWERING)) {
             t.interrupt();
         }
     }
@@ -182,6 +191,7 @@ final class ExecCallbackLine implements Runnable {
     private void serveCalls(ModemLink modem) {
         while (running) {
             enter(LineState.IDLE);
+            call = null;
             user = Optional.empty();
             location = "";
             try {
@@ -246,6 +256,7 @@ final class ExecCallbackLine implements Runnable {
     private void handleCall(ModemLink modem) throws IOException, InterruptedException {
         enter(LineState.LOGIN);
         CallInput in = new CallInput(modem.input());
+        call = in;
         LoginDialogue login = new LoginDialogue(modem, in, options);
         LoginDialogue.Outcome outcome = login.run(true, this::lookup, loginFailures::incrementAndGet);
         if (!(outcome instanceof LoginDialogue.Outcome.LoggedIn loggedIn)) {
@@ -305,6 +316,10 @@ final class ExecCallbackLine implements Runnable {
         }
         debug.emit(LineDebug.CALLBACK, spec.ttyTag() + " Callback in progress");
         ChatResult r = runChat(modem, spec.callbackScript().get(), number);
+        if (r instanceof ChatResult.Cancelled) {
+            LOG.info("line {} ({}): callback to {} cancelled", spec.number(), spec.name(), number);
+            return;
+        }
         if (!(r instanceof ChatResult.Success)) {
             callbackFailed(number, u, r.statusText());
             return;
@@ -317,6 +332,7 @@ final class ExecCallbackLine implements Runnable {
         LOG.info("line {} ({}): callback to {} connected; previous call accounted with "
                 + "Session-End-Callback (cause {})", spec.number(), spec.name(), number, SESSION_END_CALLBACK);
         CallInput back = new CallInput(modem.input());
+        call = back;
         enter(LineState.LOGIN);
         if (u.noCallbackVerify()) {
             session(modem, back, u, number);
@@ -399,6 +415,9 @@ final class ExecCallbackLine implements Runnable {
         };
         try {
             launcher.run(new ModemSession(spec.number(), spec.name(), u.name(), where, in.asStream(), out));
+        } catch (RuntimeException e) {
+            // a failing session must not take the line down with it
+            LOG.warn("line {} ({}): EXEC session ended with {}", spec.number(), spec.name(), e.toString());
         } finally {
             in.end();
             if (in.carrierLost()) {
