@@ -1,0 +1,51 @@
+package org.tollgate.dsp.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.tollgate.dsp.rtp.RtpStream;
+import org.tollgate.dsp.rtp.RtpTestSupport;
+import org.tollgate.dsp.rtp.StreamOptions;
+import org.tollgate.dsp.tone.CallProgressTone;
+import org.tollgate.dsp.tone.Heard;
+import org.tollgate.dsp.tone.ToneClassifier;
+import org.tollgate.dsp.tone.ToneGenerator;
+
+class MediaRelayTest {
+    @Test
+    @DisplayName("Media relay: RTP in on one B2BUA leg goes out on the other, both directions, with per-leg counters")
+    void relaysBothWays() throws Exception {
+        try (RtpTestSupport t = new RtpTestSupport()) {
+            RtpStream legA = t.engine.open(StreamOptions.defaults());
+            RtpStream legB = t.engine.open(StreamOptions.defaults());
+            RtpStream phoneA = t.engine.open(StreamOptions.defaults().withRemote(legA.localAddress()));
+            RtpStream phoneB = t.engine.open(StreamOptions.defaults().withRemote(legB.localAddress()));
+            legA.setRemote(phoneA.localAddress());
+            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
+            RtpTestSupport.RecordingSink heardAtA = new RtpTestSupport.RecordingSink();
+            phoneB.setSink(heardAtB);
+            phoneA.setSink(heardAtA);
+            try (MediaRelay relay = new MediaRelay(legA, legB)) {
+                phoneA.play(new ToneGenerator(CallProgressTone.RINGBACK));
+                phoneB.play(new ToneGenerator(CallProgressTone.DIAL));
+                t.tick(50, List.of(phoneA, phoneB), List.of(legA, legB));
+                RtpTestSupport.await(() -> phoneB.counters().packetsReceived() == phoneA.counters().packetsSent()
+                        && phoneA.counters().packetsReceived() == phoneB.counters().packetsSent(), "relayed packets");
+                MediaRelay.Counters c = relay.counters();
+                assertEquals(50, c.legA().packetsReceived());
+                assertEquals(50, c.legB().packetsSent());
+                assertEquals(50, c.legB().packetsReceived());
+                assertEquals(50, c.legA().packetsSent());
+                assertEquals(50 * 160, c.legB().octetsSent());
+            }
+            t.tick(5, List.of(), List.of());
+            assertEquals(Heard.RINGBACK, ToneClassifier.classify(heardAtB.audio()));
+            assertEquals(Heard.DIAL_TONE, ToneClassifier.classify(heardAtA.audio()));
+            assertTrue(heardAtB.frames.size() >= 45);
+        }
+    }
+}
