@@ -17,6 +17,7 @@ import org.tollgate.callcontrol.leg.Tone;
 import org.tollgate.callcontrol.media.AudioSink;
 import org.tollgate.dsp.dtmf.DtmfDetector;
 import org.tollgate.dsp.dtmf.DtmfEvent;
+import org.tollgate.dsp.dtmf.DtmfGenerator;
 
 /**
  * An FXS voice-port as a call endpoint. Off-hook starts a call (the port is its incoming leg);
@@ -221,7 +222,11 @@ public final class AnalogPort implements FxsPortListener {
                         play(new Sound.Silence());
                     }
                     case LegCommand.SendDigits d -> {
-                        // analog legs carry DTMF in-band in the voice path; nothing to relay
+                        // DTMF relayed from a leg without in-gateway audio (SIP): play it in-band to the
+                        // phone. Between two analog ports DTMF already travels in the audio.
+                        if (status == PortStatus.CONNECTED) {
+                            driver.audio(DtmfGenerator.generate(d.digits()));
+                        }
                     }
                     case LegCommand.Release r -> released(r.cause());
                 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.tollgate.callcontrol.leg.Tone;
 import org.tollgate.callcontrol.time.CallScheduler;
+import org.tollgate.dsp.dtmf.DtmfDetector;
+import org.tollgate.dsp.dtmf.DtmfEvent;
 import org.tollgate.dsp.dtmf.DtmfGenerator;
 import org.tollgate.dsp.tone.CallProgressTone;
 import org.tollgate.dsp.tone.Heard;
@@ -19,7 +21,8 @@ import org.tollgate.dsp.tone.ToneGenerator;
  * DTMF audio made by the {@code dsp} generator, {@link #onHook()}, {@link #flash()},
  * {@link #autoAnswer(int)}) and reports what it hears: the port's tones are rendered to audio and
  * recognised by the {@code dsp} {@link ToneClassifier} ("dial tone", "ringback", "busy", "reorder"),
- * voice frames from the far end are classified the same way ("voice"), prompts are reported by name.
+ * voice frames from the far end are classified the same way ("voice") and searched for DTMF
+ * ("dtmf 9", until the next sound), prompts are reported by name.
  *
  * <p>Rings follow the North American cadence, one ring every {@value #RING_PERIOD_SECONDS} s, on the
  * call scheduler; {@code auto-answer N} goes off-hook when the N-th ring starts (ring 1 at once).
@@ -43,6 +46,8 @@ public final class SimulatedPhone implements FxsPortDriver {
     private CallScheduler.Cancellable ringTimer;
     private String hearing = "silence";
     private ToneClassifier ear = new ToneClassifier();
+    private final DtmfDetector earDtmf = new DtmfDetector();
+    private boolean inDigit;
     private final List<String> history = new ArrayList<>();
 
     public SimulatedPhone(String name, CallScheduler scheduler) {
@@ -112,6 +117,26 @@ public final class SimulatedPhone implements FxsPortDriver {
     @Override
     public synchronized void audio(short[] pcm) {
         if (offHook) {
+            StringBuilder digits = new StringBuilder();
+            boolean ended = false;
+            for (DtmfEvent e : earDtmf.process(pcm)) {
+                switch (e) {
+                    case DtmfEvent.DigitStarted d -> {
+                        digits.append(d.digit().symbol());
+                        inDigit = true;
+                    }
+                    case DtmfEvent.DigitEnded d -> {
+                        inDigit = false;
+                        ended = true;
+                    }
+                }
+            }
+            if (!digits.isEmpty()) {
+                heard("dtmf " + digits);
+            }
+            if (inDigit || ended || !digits.isEmpty()) {
+                return;
+            }
             Heard h = ear.feed(pcm);
             if (h != Heard.UNKNOWN) {
                 heard(label(h));
@@ -204,7 +229,10 @@ public final class SimulatedPhone implements FxsPortDriver {
         return ringing;
     }
 
-    /** What it hears now: {@code dial tone}, {@code ringback}, {@code busy}, {@code reorder}, {@code voice}, {@code prompt NAME}, {@code silence}. */
+    /**
+     * What it hears now: {@code dial tone}, {@code ringback}, {@code busy}, {@code reorder}, {@code voice},
+     * {@code dtmf D}, {@code prompt NAME}, {@code silence}, {@code ringing}.
+     */
     public synchronized String hearing() {
         return hearing;
     }
