@@ -252,8 +252,9 @@ public final class Connector {
     }
 
     private void pipe(Socket d, InputStream fromRelay, OutputStream toRelay) throws InterruptedException {
-        TelnetTranscript commands = new TelnetTranscript(audit::command);
         TelnetTranscript responses = new TelnetTranscript(audit::response);
+        TelnetTranscript commands = new TelnetTranscript(line -> audit.command(
+                isPasswordPrompt(responses.pendingLine()) ? "******** (password not logged)" : line));
         Thread down = Thread.ofVirtual().name("tndconnect-to-daemon").start(() -> {
             byte[] buf = new byte[8192];
             try {
@@ -294,6 +295,15 @@ public final class Connector {
         closeAll();
         down.join();
         up.join();
+    }
+
+    /**
+     * True when the daemon's current unfinished line asks for a password (IOS {@code Password:}, {@code Enable
+     * password:}, {@code Secret:}): the engineer's next line is then kept out of the audit trail.
+     */
+    static boolean isPasswordPrompt(String pendingResponse) {
+        String p = pendingResponse.strip().toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith("password:") || p.endsWith("secret:") || p.endsWith("passcode:");
     }
 
     /** Records the first end cause and tears the session down. */

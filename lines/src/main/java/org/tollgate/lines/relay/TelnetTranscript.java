@@ -21,6 +21,7 @@ final class TelnetTranscript {
     private final Consumer<String> sink;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private Mode mode = Mode.DATA;
+    private volatile String pending = "";
 
     TelnetTranscript(Consumer<String> sink) {
         this.sink = sink;
@@ -72,12 +73,19 @@ final class TelnetTranscript {
                 flush();
             }
         }
+        pending = line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The text of the line not yet ended (for example a prompt waiting for input); safe from any thread. */
+    String pendingLine() {
+        return pending;
     }
 
     /** Reports what is pending as a line (end of stream). */
     void flush() {
         String s = line.toString(StandardCharsets.UTF_8).strip();
         line.reset();
+        pending = "";
         if (!s.isEmpty()) {
             sink.accept(s);
         }
