@@ -54,6 +54,23 @@ public final class AccessExchange {
 
     /** As {@link #run}, with the transport counters. */
     public UdpExchange.Outcome<RadiusAnswer> exchange(Credentials credentials) throws InterruptedException {
+        Encoded encoded = encode(credentials);
+        AccessRequest request = encoded.request();
+        byte[] requestAuthenticator = request.getAuthenticator();
+        UdpExchange.Outcome<RadiusAnswer> outcome = UdpExchange.run(server.address(), server.authPort(), settings,
+                encoded.packet(), (buffer, length) -> check(request, requestAuthenticator, buffer, length));
+        return outcome.answer() != null
+                ? outcome
+                : new UdpExchange.Outcome<>(new RadiusAnswer.NoAnswer(server.name(), outcome.failure()),
+                        outcome.failure(), outcome.transmissions(), outcome.invalid());
+    }
+
+    /** An encoded, signed Access-Request and its packet object (which holds the Request Authenticator). */
+    record Encoded(AccessRequest request, byte[] packet) {
+    }
+
+    /** Builds, encodes and signs the Access-Request. */
+    Encoded encode(Credentials credentials) {
         AccessRequest request = new AccessRequest();
         request.setDictionary(CiscoDictionary.get());
         request.setPacketIdentifier(IDENTIFIERS.getAndIncrement() & 0xff);
@@ -80,18 +97,11 @@ public final class AccessExchange {
             throw new IllegalStateException("cannot encode Access-Request", e);
         }
         MessageAuthenticator.sign(packet, packet.length, server.key());
-        byte[] requestAuthenticator = request.getAuthenticator();
-
-        UdpExchange.Outcome<RadiusAnswer> outcome = UdpExchange.run(server.address(), server.authPort(), settings,
-                packet, (buffer, length) -> check(request, requestAuthenticator, buffer, length));
-        return outcome.answer() != null
-                ? outcome
-                : new UdpExchange.Outcome<>(new RadiusAnswer.NoAnswer(server.name(), outcome.failure()),
-                        outcome.failure(), outcome.transmissions(), outcome.invalid());
+        return new Encoded(request, packet);
     }
 
     /** The answer in a valid reply, or null when the reply must be dropped. */
-    private RadiusAnswer check(AccessRequest request, byte[] requestAuthenticator, byte[] buffer, int length) {
+    RadiusAnswer check(AccessRequest request, byte[] requestAuthenticator, byte[] buffer, int length) {
         if (length < 20 || (buffer[1] & 0xff) != request.getPacketIdentifier()) {
             LOG.warn("RADIUS {}: dropped reply with wrong identifier or length", server.name());
             return null;
