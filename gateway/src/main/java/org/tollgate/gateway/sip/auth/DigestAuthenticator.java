@@ -40,14 +40,36 @@ public final class DigestAuthenticator {
     private final Duration nonceLifetime;
     private final SecureRandom random;
     private final SecretKeySpec key;
+    private final List<DigestAlgorithm> offered;
 
     /**
+     * An authenticator offering SHA-256 then MD5 ({@link #DEFAULT_ALGORITHMS}).
+     *
      * @param realm the realm offered in challenges (e.g. the gateway's host name)
      * @param clock time source for nonce ageing
      * @param nonceLifetime how long a nonce is fresh
      * @param random source of the HMAC key and nonce randomness
      */
     public DigestAuthenticator(String realm, Clock clock, Duration nonceLifetime, SecureRandom random) {
+        this(realm, clock, nonceLifetime, random, DEFAULT_ALGORITHMS);
+    }
+
+    /** Default offer: SHA-256, then MD5 (RFC 8760 section 2.4: most preferred first). */
+    public static final List<DigestAlgorithm> DEFAULT_ALGORITHMS = List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
+
+    /**
+     * An authenticator offering {@code algorithms} in this order. Some clients take the first
+     * challenge instead of the first they support (SIPp 3.6 only does MD5 and fails on a leading
+     * SHA-256 challenge); for them put MD5 first.
+     *
+     * @param algorithms challenges offered, most preferred first; not empty
+     */
+    public DigestAuthenticator(String realm, Clock clock, Duration nonceLifetime, SecureRandom random,
+            List<DigestAlgorithm> algorithms) {
+        this.offered = List.copyOf(algorithms);
+        if (offered.isEmpty()) {
+            throw new IllegalArgumentException("no digest algorithm offered");
+        }
         this.realm = Objects.requireNonNull(realm, "realm");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nonceLifetime = Objects.requireNonNull(nonceLifetime, "nonceLifetime");
@@ -62,11 +84,10 @@ public final class DigestAuthenticator {
         return realm;
     }
 
-    /** Fresh challenges, SHA-256 first then MD5 (RFC 8760 section 2.4: most preferred first). */
+    /** Fresh challenges, one per offered algorithm in order, sharing one nonce (RFC 8760 section 2.4). */
     public List<DigestChallenge> challenges(boolean stale) {
         String nonce = newNonce();
-        return List.of(new DigestChallenge(realm, nonce, DigestAlgorithm.SHA_256, stale),
-                new DigestChallenge(realm, nonce, DigestAlgorithm.MD5, stale));
+        return offered.stream().map(a -> new DigestChallenge(realm, nonce, a, stale)).toList();
     }
 
     /**
@@ -84,6 +105,9 @@ public final class DigestAuthenticator {
             return new Verification.Invalid("unsupported algorithm");
         }
         DigestAlgorithm alg = algorithm.get();
+        if (!offered.contains(alg)) {
+            return new Verification.Invalid("algorithm not offered");
+        }
         String secret = password.orElse("\u0000unknown-user");
         String user = expectedUsername.orElse(credentials.username());
         if (credentials.qop().isPresent()) {

@@ -1,0 +1,116 @@
+package org.tollgate.harness.relay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** {@code tollgate} subcommands as separate JVMs (the test classpath), with their merged output collected. */
+final class Processes {
+    /** A ceiling for start-up and exits (never a timed assertion). */
+    static final long LIMIT_SECONDS = 60;
+
+    private Processes() {}
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("examples/cme-fac.cfg"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("repository root not found");
+        }
+        return p;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    /** {@code java -cp <test classpath> org.tollgate.gateway.Main ARGS}. */
+    static List<String> tollgate(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** A running process whose output lines are collected. */
+    static final class Running implements AutoCloseable {
+        final Process process;
+        final List<String> output = new CopyOnWriteArrayList<>();
+
+        Running(List<String> command) throws IOException {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String l = r.readLine(); l != null; l = r.readLine()) {
+                        output.add(l);
+                    }
+                } catch (IOException e) {
+                    output.add("(reader: " + e + ")");
+                }
+            });
+        }
+
+        /** Waits (bounded) for an output line; returns it, or fails with the output so far. */
+        String awaitLine(Predicate<String> wanted, String what) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                for (String l : output) {
+                    if (wanted.test(l)) {
+                        return l;
+                    }
+                }
+                if (!process.isAlive() && output.stream().noneMatch(wanted)) {
+                    Thread.sleep(200);
+                    if (output.stream().noneMatch(wanted)) {
+                        break;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("never saw " + what + " in:\n" + String.join("\n", output));
+        }
+
+        int waitFor() throws InterruptedException {
+            if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("did not exit:\n" + String.join("\n", output));
+            }
+            return process.exitValue();
+        }
+
+        String text() {
+            return String.join("\n", output);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process.isAlive()) {
+                process.toHandle().destroy();
+                if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+}
