@@ -37,6 +37,7 @@ public final class Main {
             case "tndconnect" -> org.tollgate.lines.relay.TndConnect.run(rest);
             case "vpnd" -> org.tollgate.lines.vpn.VpnDaemon.run(rest);
             case "vpnclient" -> org.tollgate.lines.vpn.VpnClient.run(rest);
+            case "dsp" -> org.tollgate.dsp.cli.DspCommand.run(rest);
             default -> {
                 System.err.println("tollgate: unknown subcommand '" + args[0] + "' (see tollgate --help)");
                 yield 2;
@@ -55,6 +56,9 @@ public final class Main {
                       [--telnet-port N] [--ssh-port N] [--http-port N] [--no-console]
                                              run the gateway (see docs/running.md)
                   check-config FILE          validate a configuration file (exit 0 valid, 1 errors)
+                  dsp detect FILE            print the DTMF digits in a .au/.wav file ("DIGIT START_MS" per line)
+                  dsp generate DIGITS FILE [--on MS] [--off MS] [--low DBM0] [--high DBM0]
+                                             write DIGITS as in-band DTMF to a .au (or .wav) file
                 """);
     }
 }
