@@ -414,12 +414,18 @@ final class ExecCallbackLine implements Runnable {
             }
         };
         try {
-            launcher.run(new ModemSession(spec.number(), spec.name(), u.name(), where, in.asStream(), out));
+            launcher.run(new ModemSession(spec.number(), spec.name(), u.name(), where,
+                    in.asStream(spec.execTimeout()), out));
         } catch (RuntimeException e) {
             // a failing session must not take the line down with it
             LOG.warn("line {} ({}): EXEC session ended with {}", spec.number(), spec.name(), e.toString());
         } finally {
             in.end();
+            if (in.idleTimedOut()) {
+                LOG.info("line {} ({}): exec-timeout ({} s idle) for '{}'", spec.number(), spec.name(),
+                        spec.execTimeout().toSeconds(), u.name());
+                debug.emit(LineDebug.MODEM, spec.ttyTag() + ": exec-timeout expired, line reset");
+            }
             if (in.carrierLost()) {
                 modem.markConnected(false);
                 debug.emit(LineDebug.MODEM, spec.ttyTag() + ": NO CARRIER, EXEC ended");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tollgate.config.GatewayConfig;
+import org.tollgate.config.line.ExecTimeout;
 import org.tollgate.config.line.LineConfig;
 import org.tollgate.config.line.LineKind;
 import org.tollgate.lines.chat.ChatParseResult;
@@ -26,10 +27,12 @@ import org.tollgate.lines.tty.SerialSettings;
  * @param forcedWait    {@code callback forced-wait S} (default {@link #DEFAULT_FORCED_WAIT})
  * @param execCallback  {@code service exec-callback}
  * @param hostname      for the EXEC prompt and logs
+ * @param execTimeout   {@code exec-timeout M S}: idle time after which the EXEC session ends and the line
+ *                      hangs up (default 10 minutes; zero = never)
  */
 public record ModemLineSpec(int number, String name, SerialSettings serial, boolean loginLocal,
                             Optional<ChatScript> callbackScript, Optional<ChatScript> offHookScript,
-                            Duration forcedWait, boolean execCallback, String hostname) {
+                            Duration forcedWait, boolean execCallback, String hostname, Duration execTimeout) {
 
     /** IOS waits this long before the callback when {@code callback forced-wait} is not set. */
     public static final Duration DEFAULT_FORCED_WAIT = Duration.ofSeconds(0);
@@ -92,7 +95,8 @@ public record ModemLineSpec(int number, String name, SerialSettings serial, bool
                     l.loginLocal(), callback, offHook,
                     l.callbackForcedWaitSeconds().isPresent()
                             ? Duration.ofSeconds(l.callbackForcedWaitSeconds().getAsInt()) : DEFAULT_FORCED_WAIT,
-                    config.services().execCallback(), config.hostname()));
+                    config.services().execCallback(), config.hostname(),
+                    Duration.ofSeconds(l.execTimeout().orElse(ExecTimeout.DEFAULT).totalSeconds())));
         }
         return new Specs(out, problems);
     }

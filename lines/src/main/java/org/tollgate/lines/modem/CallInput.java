@@ -16,6 +16,7 @@ public final class CallInput {
     private final CarrierWatch watch = new CarrierWatch();
     private final ArrayDeque<Byte> ready = new ArrayDeque<>();
     private volatile boolean ended;
+    private volatile boolean idleTimedOut;
 
     public CallInput(LineInput input) {
         this.input = input;
@@ -61,13 +62,29 @@ public final class CallInput {
         input.kick();
     }
 
-    /** A blocking stream view for the EXEC session. */
-    public InputStream asStream() {
+    /** Whether {@link #asStream}'s idle limit ended the input. */
+    public boolean idleTimedOut() {
+        return idleTimedOut;
+    }
+
+    /**
+     * A blocking stream view for the EXEC session.
+     *
+     * @param idleLimit end of stream after this long without a keystroke (IOS {@code exec-timeout});
+     *                  zero or null = never
+     */
+    public InputStream asStream(Duration idleLimit) {
+        Duration limit = idleLimit == null || idleLimit.isZero() ? null : idleLimit;
         return new InputStream() {
             @Override
             public int read() throws InterruptedIOException {
                 try {
-                    int b = CallInput.this.read(null);
+                    int b = CallInput.this.read(limit);
+                    if (b == LineInput.TIMEOUT) {
+                        idleTimedOut = true;
+                        ended = true;
+                        return -1;
+                    }
                     return b < 0 ? -1 : b;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

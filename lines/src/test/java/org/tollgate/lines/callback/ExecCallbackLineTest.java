@@ -215,6 +215,19 @@ class ExecCallbackLineTest {
     }
 
     @Test
+    @DisplayName("exec-timeout 0 30: an EXEC session idle for 30 s ends and the line hangs up")
+    void execTimeout() {
+        start(CONFIG.replace(" device /dev/scripted\n", " device /dev/scripted\n exec-timeout 0 30\n"));
+        loginAs("plain", "plainpw");
+        until(() -> state() == LineState.EXEC);
+        long began = time.nanoTime();
+        until(() -> state() == LineState.IDLE);
+        assertTrue(time.nanoTime() - began >= Duration.ofSeconds(30).toNanos());
+        assertEquals("ATH0", modem.commands().getLast());
+        assertTrue(debug.contains("modem: TTY1: exec-timeout expired, line reset"), debug::toString);
+    }
+
+    @Test
     @DisplayName("clear line ends an EXEC session and hangs up")
     void clearLine() {
         start(CONFIG);
