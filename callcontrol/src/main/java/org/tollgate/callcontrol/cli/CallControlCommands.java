@@ -26,7 +26,8 @@ import org.tollgate.config.cli.CommandRegistry;
  *     (privileged) — drives the simulated phone on a port.</li>
  * </ul>
  * {@code module} supplies the running call control, or {@code null} when it is not started
- * (live commands then print {@code % Call control is not running}).
+ * (live commands then print {@code % Call control is not running}). Also declares the debug
+ * categories {@code voice ccapi} and {@code voice lpcor}, fed by {@link CallDebug}.
  */
 public final class CallControlCommands implements CliContribution {
     private final Supplier<CallControlModule> module;
@@ -55,6 +56,9 @@ public final class CallControlCommands implements CliContribution {
                 .handler(ctx -> live(ctx).ifPresent(m -> ctx.out().print(m.ports().port(ctx.args().text("PORT"))
                         .map(VoicePortShow::port)
                         .orElse("% Voice port " + ctx.args().text("PORT") + " does not exist\n"))));
+
+        r.debugCategory(CallDebug.CCAPI, "Voice", "Call control API: every call event");
+        r.debugCategory(CallDebug.LPCOR, "Voice", "LPCOR decisions and FAC steps");
 
         String[] test = {"Test subsystems", "Voice testing", "Drive a voice port's simulated phone"};
         for (String[] action : new String[][] {

@@ -8,6 +8,16 @@ package org.tollgate.callcontrol.record;
 public interface CallRecordSink {
     void accept(CallRecordEvent event);
 
+    /** A sink that passes every event to each of {@code sinks}, in order. */
+    static CallRecordSink all(CallRecordSink... sinks) {
+        CallRecordSink[] copy = sinks.clone();
+        return e -> {
+            for (CallRecordSink s : copy) {
+                s.accept(e);
+            }
+        };
+    }
+
     /** A sink that drops everything. */
     static CallRecordSink none() {
         return e -> {
