@@ -27,7 +27,7 @@ final class CmeCommands {
     private static final Pattern BUTTON = Pattern.compile("(\\d{1,3})([:sobcfmwx])(\\d{1,10}(?:,\\d{1,10})*)");
     private static final Set<String> TELEPHONY_WORDS = Set.of("call-park", "transfer-system", "transfer-pattern",
             "create", "system", "url", "keepalive", "load", "voicemail", "max-conferences", "web", "dialplan-pattern",
-            "time-format", "date-format", "secondary-dialtone", "auto", "cnf-file", "service", "em", "moh",
+            "time-format", "date-format", "secondary-dialtone", "auto", "cnf-file", "service phone", "em", "moh",
             "multicast", "tftp-path", "fac", "night-service", "directory", "after-hours", "conference", "hunt-group");
 
     private CmeCommands() {

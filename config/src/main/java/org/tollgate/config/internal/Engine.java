@@ -240,6 +240,8 @@ public final class Engine {
         try {
             if (toks.isEmpty()) {
                 addChildren(f.mode().root, out);
+                f.mode().keptWords.stream().map(w -> w.split(" ")[0]).distinct().sorted()
+                        .forEach(w -> out.add(new ConfigHelp(w, "Kept (no effect)")));
                 out.add(new ConfigHelp("no", Help.of("no")));
                 out.add(new ConfigHelp("exit", Help.of("exit")));
                 out.add(new ConfigHelp("end", Help.of("end")));
@@ -433,8 +435,7 @@ public final class Engine {
                     return new Attempt.Failed(new CommandFailure(tokens.get(i).start(), Args.INVALID), false);
                 }
                 handler = n.handler;
-            } else if (mode.keptHandler != null && !cmd.quoted()
-                    && Args.match(cmd, mode.keptWords.toArray(String[]::new)).isPresent()) {
+            } else if (mode.keptHandler != null && mode.keeps(tokens, start)) {
                 handler = mode.keptHandler;
             } else {
                 return new Attempt.Failed(new CommandFailure(cmd.start(), Args.INVALID), false);

@@ -20,7 +20,12 @@ final class ModeDef<T> {
     final CommandNode<T> root = new CommandNode<>("");
     private final BiFunction<GatewayConfig, String, T> open;
     private final Saver<T> saver;
-    /** For kept-verbatim modes: accept any line whose first word is in this set (empty = none). */
+    /**
+     * For kept-verbatim modes: the lines accepted, as a first word ({@code shutdown}: any line starting
+     * with it; abbreviations allowed) or a first and second word ({@code ip address}: only that
+     * sub-command of {@code ip}, second word in full, so that a global {@code ip route} after the block
+     * still leaves the mode, as in IOS).
+     */
     Set<String> keptWords = Set.of();
     /** For kept-verbatim modes: stores a kept line. */
     Handler<T> keptHandler;
@@ -29,6 +34,27 @@ final class ModeDef<T> {
         this.prompt = prompt;
         this.open = open;
         this.saver = saver;
+    }
+
+    /** True when the words from {@code start} form a kept line of this mode. */
+    boolean keeps(java.util.List<Token> tokens, int start) {
+        Token first = tokens.get(start);
+        if (first.quoted()) {
+            return false;
+        }
+        String[] firsts = keptWords.stream().map(w -> w.split(" ")[0]).distinct().toArray(String[]::new);
+        java.util.Optional<String> f = Args.match(first, firsts);
+        if (f.isEmpty()) {
+            return false;
+        }
+        if (keptWords.contains(f.get())) {
+            return true;
+        }
+        if (start + 1 >= tokens.size()) {
+            return false;
+        }
+        // the second word must be written in full: "ip route" must not pass as "ip route-cache"
+        return keptWords.contains(f.get() + " " + tokens.get(start + 1).text().toLowerCase(java.util.Locale.ROOT));
     }
 
     T open(GatewayConfig config, String key) {

@@ -20,11 +20,15 @@ import org.tollgate.config.system.PassthroughCommand.Section;
  */
 final class PassthroughCommands {
     /** Interface sub-commands accepted (and kept verbatim) under {@code interface}. */
-    static final Set<String> INTERFACE_WORDS = Set.of("ip", "description", "shutdown", "duplex", "speed",
-            "encapsulation", "bandwidth", "mtu", "load-interval", "media-type", "negotiation", "keepalive", "clock",
-            "cdp", "ipv6", "standby", "vrrp", "tunnel", "service-policy", "pppoe", "ppp", "dialer", "hold-queue",
-            "delay", "arp", "mac-address", "logging", "switchport", "spanning-tree", "channel-group", "async",
-            "peer", "half-duplex", "full-duplex", "snmp", "no");
+    static final Set<String> INTERFACE_WORDS = Set.of("ip address", "ip directed-broadcast", "ip nat",
+            "ip helper-address", "ip access-group", "ip route-cache", "ip mtu", "ip ospf", "ip policy",
+            "ip unnumbered", "ip redirects", "ip proxy-arp", "ip unreachables", "ip mroute-cache",
+            "ip virtual-reassembly", "ip tcp", "ip dhcp", "ip verify", "ip flow", "ip pim", "ip igmp",
+            "description", "shutdown", "duplex", "speed", "encapsulation", "bandwidth", "mtu", "load-interval",
+            "media-type", "negotiation", "keepalive", "clock rate", "cdp enable", "ipv6", "standby", "vrrp", "tunnel",
+            "service-policy", "pppoe", "ppp", "dialer", "hold-queue", "delay", "arp timeout", "mac-address",
+            "logging event", "switchport", "spanning-tree", "channel-group", "async", "peer", "half-duplex",
+            "full-duplex", "snmp trap");
 
     private PassthroughCommands() {
     }

@@ -29,7 +29,8 @@ import org.tollgate.config.voice.VoiceServiceVoip;
  */
 final class VoiceCommands {
     private static final Set<String> VOICE_SERVICE_WORDS = Set.of("allow-connections", "fax", "modem", "h323",
-            "media", "rtp-port", "supplementary-service", "mode", "shutdown", "redirect", "notify", "srtp", "ip");
+            "media", "rtp-port", "supplementary-service", "mode", "shutdown", "redirect", "notify", "srtp",
+            "ip address");
     private static final Set<String> SIP_WORDS = Set.of("bind", "registrar", "early-offer", "asserted-id",
             "header-passing", "min-se", "session", "rel1xx", "midcall-signaling", "localhost", "privacy", "transport",
             "url", "outbound-proxy", "options-ping", "pass-thru", "g729", "sip-profiles");
