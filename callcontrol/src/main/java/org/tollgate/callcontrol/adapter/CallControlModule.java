@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.callcontrol.analog.FxsPortDriver;
-import org.tollgate.callcontrol.analog.SimulatedPhone;
 import org.tollgate.callcontrol.analog.VoicePortConfig;
 import org.tollgate.callcontrol.analog.VoicePorts;
 import org.tollgate.callcontrol.auth.AuthorizationApplication;
@@ -53,10 +52,10 @@ public final class CallControlModule {
         adapted.warnings().forEach(w -> LOG.warn("callcontrol: {}", w));
     }
 
-    /** With simulated phones on every voice-port. */
+    /** With the default driver per voice-port: the simulated phone unless {@code device PATH} names hardware. */
     public static CallControlModule create(GatewayConfig config, CallScheduler scheduler, LegFactory voip,
                                            AuthorizationApplication auth, CallRecordSink sink) {
-        return create(config, scheduler, voip, auth, sink, c -> new SimulatedPhone(c.id(), scheduler));
+        return create(config, scheduler, voip, auth, sink, c -> FxsPortDriver.defaultFor(c, scheduler));
     }
 
     /** With a driver per voice-port of the caller's choosing. */

@@ -117,7 +117,7 @@ public final class GatewayConfigAdapter {
         Optional<Duration> interdigit = p.interdigitSeconds().isPresent()
                 ? Optional.of(Duration.ofSeconds(p.interdigitSeconds().getAsInt())) : Optional.empty();
         return new VoicePortConfig(p.id(), p.stationName().orElse(""), p.stationNumber().orElse(""), p.callerId(),
-                p.lpcor().incoming(), p.lpcor().outgoing(), interdigit, p.shutdown());
+                p.lpcor().incoming(), p.lpcor().outgoing(), interdigit, p.shutdown(), p.device());
     }
 
     /** The effective inter-digit timeout (see the class comment). */

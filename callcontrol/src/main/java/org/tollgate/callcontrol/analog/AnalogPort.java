@@ -52,7 +52,7 @@ public final class AnalogPort implements FxsPortListener {
         this.config = Objects.requireNonNull(config, "config");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.calls = Objects.requireNonNull(calls, "calls");
-        this.status = config.shutdown() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
+        this.status = config.shutdown() || !driver.available() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
         driver.attach(this);
     }
 
@@ -170,7 +170,7 @@ public final class AnalogPort implements FxsPortListener {
     }
 
     private void toIdle() {
-        status = config.shutdown() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
+        status = config.shutdown() || !driver.available() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
         events = null;
         peerAudio = null;
         play(new Sound.Silence());

@@ -26,6 +26,53 @@ public interface FxsPortDriver {
     /** The driver's kind for {@code show voice port} ({@code simulated}, a card name ...). */
     String kind();
 
+    /** Whether the hardware is there; a port whose driver is not available is out of service. */
+    default boolean available() {
+        return true;
+    }
+
+    /**
+     * The default driver choice: the simulated phone for {@code device sim} or no {@code device};
+     * for a device path an {@link Unavailable} driver, as tollgate has no FXS hardware driver yet
+     * (the port is then out of service and calls to it fail with cause 27).
+     */
+    static FxsPortDriver defaultFor(VoicePortConfig port, org.tollgate.callcontrol.time.CallScheduler scheduler) {
+        return port.simulated() ? new SimulatedPhone(port.id(), scheduler) : new Unavailable(port.device().orElse(""));
+    }
+
+    /** A driver for hardware tollgate cannot drive: never rings, plays nothing, reports nothing. */
+    record Unavailable(String device) implements FxsPortDriver {
+        @Override
+        public void attach(FxsPortListener listener) {
+        }
+
+        @Override
+        public void ring(Optional<CallerId> callerId) {
+        }
+
+        @Override
+        public void stopRinging() {
+        }
+
+        @Override
+        public void play(Sound sound) {
+        }
+
+        @Override
+        public void audio(short[] pcm) {
+        }
+
+        @Override
+        public String kind() {
+            return "unavailable device " + device;
+        }
+
+        @Override
+        public boolean available() {
+            return false;
+        }
+    }
+
     /** Caller ID sent with ringing. */
     record CallerId(String number, String name) {
     }

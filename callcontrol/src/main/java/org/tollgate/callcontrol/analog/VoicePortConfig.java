@@ -15,10 +15,19 @@ import java.util.Optional;
  * @param lpcorOutgoing {@code lpcor outgoing G}: group whose policy applies to calls to this phone
  * @param interdigit {@code timeouts interdigit} on the port (overrides the global value)
  * @param shutdown {@code shutdown}: the port takes and makes no calls
+ * @param device {@code device sim|PATH}: what drives the port; empty or {@code sim} = the simulated phone
  */
 public record VoicePortConfig(String id, String stationName, String stationNumber, boolean callerId,
                               Optional<String> lpcorIncoming, Optional<String> lpcorOutgoing,
-                              Optional<Duration> interdigit, boolean shutdown) {
+                              Optional<Duration> interdigit, boolean shutdown, Optional<String> device) {
+    /** As configured without {@code device} (simulated phone). */
+    public VoicePortConfig(String id, String stationName, String stationNumber, boolean callerId,
+                           Optional<String> lpcorIncoming, Optional<String> lpcorOutgoing,
+                           Optional<Duration> interdigit, boolean shutdown) {
+        this(id, stationName, stationNumber, callerId, lpcorIncoming, lpcorOutgoing, interdigit, shutdown,
+                Optional.empty());
+    }
+
     public VoicePortConfig {
         Objects.requireNonNull(id, "id");
         stationName = stationName == null ? "" : stationName;
@@ -26,6 +35,12 @@ public record VoicePortConfig(String id, String stationName, String stationNumbe
         Objects.requireNonNull(lpcorIncoming, "lpcorIncoming");
         Objects.requireNonNull(lpcorOutgoing, "lpcorOutgoing");
         Objects.requireNonNull(interdigit, "interdigit");
+        Objects.requireNonNull(device, "device");
+    }
+
+    /** Whether the port is driven by the simulated phone ({@code device} absent or {@code sim}). */
+    public boolean simulated() {
+        return device.isEmpty() || device.get().equals("sim");
     }
 
     /** A port with nothing configured but its id. */

@@ -160,4 +160,20 @@ class CmeFacExampleTest {
         assertEquals(EndpointDirectory.EPHONE_DN_TAG_BASE + 1, line.tag());
         assertEquals(Optional.of("LocalUser"), m.settings().calleeGroup(line));
     }
+
+    @Test
+    @DisplayName("voice-port 'device PATH' names hardware tollgate cannot drive: the port is out of service, calls to it fail with 27")
+    void hardwareDeviceIsOutOfService() throws IOException {
+        CallControlModule m = start(withoutFac("""
+                voice-port 0/1/1
+                 device /dev/ttyFXS1
+                """));
+        assertEquals(PortStatus.SHUTDOWN, m.ports().port("0/1/1").orElseThrow().status());
+        test(m, "0/1/0 off-hook");
+        assertTrue(test(m, "0/1/0 digits 99329").endsWith("hearing reorder\n"));
+        CallRecordEvent.Released r = records.stream().filter(CallRecordEvent.Released.class::isInstance)
+                .map(CallRecordEvent.Released.class::cast).findFirst().orElseThrow();
+        assertEquals(Q850Cause.DESTINATION_OUT_OF_ORDER, r.cause());
+        assertTrue(test(m, "0/1/1 off-hook").startsWith("% Voice port 0/1/1 has no simulated phone"));
+    }
 }
