@@ -9,16 +9,19 @@ import java.util.Optional;
  *
  * @param number the user part phones register (the AOR user), e.g. {@code 786786}
  * @param credentials digest credentials of the pool, if it has {@code username}/{@code password}
- * @param lpcorGroup the LPCOR resource group the user takes its policy from, if any
+ * @param lpcorIncoming the LPCOR group of calls to this user ({@code lpcor incoming} of its pool or ephone)
+ * @param lpcorOutgoing the LPCOR group of calls from this user ({@code lpcor outgoing})
  * @param origin which configuration entry defined the user (for {@code show} output and logs)
  */
-public record SipUser(String number, Optional<Credentials> credentials, Optional<String> lpcorGroup, String origin) {
+public record SipUser(String number, Optional<Credentials> credentials, Optional<String> lpcorIncoming,
+        Optional<String> lpcorOutgoing, String origin) {
 
     /** Validates that the number is non-empty. */
     public SipUser {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(credentials, "credentials");
-        Objects.requireNonNull(lpcorGroup, "lpcorGroup");
+        Objects.requireNonNull(lpcorIncoming, "lpcorIncoming");
+        Objects.requireNonNull(lpcorOutgoing, "lpcorOutgoing");
         Objects.requireNonNull(origin, "origin");
         if (number.isEmpty()) {
             throw new IllegalArgumentException("empty SIP user number");
@@ -27,12 +30,13 @@ public record SipUser(String number, Optional<Credentials> credentials, Optional
 
     /** A user without credentials. */
     public static SipUser open(String number, String origin) {
-        return new SipUser(number, Optional.empty(), Optional.empty(), origin);
+        return new SipUser(number, Optional.empty(), Optional.empty(), Optional.empty(), origin);
     }
 
     /** A user with digest credentials. */
     public static SipUser withPassword(String number, String username, String password, String origin) {
-        return new SipUser(number, Optional.of(new Credentials(username, password)), Optional.empty(), origin);
+        return new SipUser(number, Optional.of(new Credentials(username, password)), Optional.empty(), Optional.empty(),
+                origin);
     }
 
     /**

@@ -1,0 +1,95 @@
+package org.tollgate.gateway.sip.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.tollgate.config.GatewayConfig;
+import org.tollgate.config.cme.Ephone;
+import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.PoolNumber;
+import org.tollgate.config.cme.VoiceRegisterDn;
+import org.tollgate.config.cme.VoiceRegisterGlobal;
+import org.tollgate.config.cme.VoiceRegisterPool;
+import org.tollgate.config.lpcor.LpcorMembership;
+import org.tollgate.gateway.sip.SipServerSettings;
+import org.tollgate.gateway.sip.registrar.SipUser;
+import org.tollgate.gateway.sip.registrar.SipUserDirectory;
+
+/**
+ * The SIP edge's slice of {@link GatewayConfig}: which numbers may register, with which
+ * credentials and LPCOR groups, and where to listen.
+ *
+ * <ul>
+ *   <li>{@code voice register dn T} with {@code number N}: user N; credentials ({@code username U
+ *       password P}) and LPCOR of the lowest-tag {@code voice register pool} whose {@code number I dn T}
+ *       names it.</li>
+ *   <li>{@code ephone-dn T} with {@code number N}: user N (an ephone-dn number is a SIP user too); LPCOR
+ *       of the lowest-tag {@code ephone} with a {@code button} on dn T (issue 5: ephone-dn 102 number
+ *       786786 on ephone 102 takes that ephone's lpcor). No digest credentials: the ephone's
+ *       {@code username} is a phone login, not a SIP secret.</li>
+ *   <li>A number defined twice keeps its first definition ({@code voice register dn} before
+ *       {@code ephone-dn}).</li>
+ *   <li>{@code voice register global}: {@code authenticate register}, {@code source-address}
+ *       (default {@code 0.0.0.0}) and its port (default 5060; {@code --sip-port} overrides).</li>
+ * </ul>
+ */
+public final class SipConfiguration {
+    /** The SIP port when neither the configuration nor the command line names one. */
+    public static final int DEFAULT_PORT = 5060;
+
+    private SipConfiguration() {
+    }
+
+    /** The SIP users of a configuration. */
+    public static List<SipUser> users(GatewayConfig config) {
+        Map<String, SipUser> byNumber = new LinkedHashMap<>();
+        for (VoiceRegisterDn dn : config.voiceRegister().dns()) {
+            if (dn.number().isEmpty()) {
+                continue;
+            }
+            Optional<VoiceRegisterPool> pool = config.voiceRegister().pools().stream()
+                    .filter(p -> p.numbers().stream().map(PoolNumber::dn).anyMatch(t -> t == dn.tag())).findFirst();
+            Optional<SipUser.Credentials> creds = pool.flatMap(p -> p.username().flatMap(u -> p.password()
+                    .map(pw -> new SipUser.Credentials(u, pw.reveal()))));
+            LpcorMembership lpcor = pool.map(VoiceRegisterPool::lpcor).orElse(LpcorMembership.NONE);
+            String origin = "voice register dn " + dn.tag() + pool.map(p -> " (pool " + p.tag() + ")").orElse("");
+            byNumber.putIfAbsent(dn.number().get(), new SipUser(dn.number().get(), creds, lpcor.incoming(),
+                    lpcor.outgoing(), origin));
+        }
+        for (EphoneDn dn : config.ephoneDns()) {
+            if (dn.number().isEmpty()) {
+                continue;
+            }
+            Optional<Ephone> phone = config.ephones().stream()
+                    .filter(e -> e.buttons().stream().anyMatch(b -> b.dns().contains(dn.tag()))).findFirst();
+            LpcorMembership lpcor = phone.map(Ephone::lpcor).orElse(LpcorMembership.NONE);
+            String origin = "ephone-dn " + dn.tag() + phone.map(e -> " (ephone " + e.tag() + ")").orElse("");
+            byNumber.putIfAbsent(dn.number().get(), new SipUser(dn.number().get(), Optional.empty(), lpcor.incoming(),
+                    lpcor.outgoing(), origin));
+        }
+        return new ArrayList<>(byNumber.values());
+    }
+
+    /** The user directory of a configuration, with {@code authenticate register} applied. */
+    public static SipUserDirectory directory(GatewayConfig config) {
+        boolean authenticate = config.voiceRegister().global().map(VoiceRegisterGlobal::authenticateRegister)
+                .orElse(false);
+        return SipUserDirectory.of(users(config), authenticate);
+    }
+
+    /**
+     * Listening address and port with the default limits.
+     *
+     * @param sipPortOverride {@code --sip-port}, if given
+     */
+    public static SipServerSettings settings(GatewayConfig config, OptionalInt sipPortOverride) {
+        Optional<VoiceRegisterGlobal> global = config.voiceRegister().global();
+        String address = global.flatMap(VoiceRegisterGlobal::sourceAddress).orElse("0.0.0.0");
+        int port = sipPortOverride.isPresent() ? sipPortOverride.getAsInt()
+                : global.map(g -> g.sourcePort().orElse(DEFAULT_PORT)).orElse(DEFAULT_PORT);
+        return SipServerSettings.defaults(address, port);
+    }
+}
