@@ -117,20 +117,30 @@ public final class CallMachine {
             out.add(send(s.data().incomingLeg(), new LegCommand.StopTone()));
         }
         StringBuilder dialled = new StringBuilder(s.digits());
-        for (char c : more.toCharArray()) {
-            if (c == '#' && !dialled.isEmpty()) {
-                out.add(new Action.CancelTimer(CallTimer.INTERDIGIT));
-                return routeCollected(s.data(), dialled.toString(), true, now, out);
+        for (int i = 0; i < more.length(); i++) {
+            char c = more.charAt(i);
+            boolean terminator = c == '#' && !dialled.isEmpty();
+            if (!terminator) {
+                dialled.append(c);
             }
-            dialled.append(c);
-            CollectOutcome o = settings.dialPlan().collect(dialled.toString(), false);
-            if (!(o instanceof CollectOutcome.NeedMore)) {
+            if (terminator || !(settings.dialPlan().collect(dialled.toString(), false) instanceof CollectOutcome.NeedMore)) {
                 out.add(new Action.CancelTimer(CallTimer.INTERDIGIT));
-                return routeCollected(s.data(), dialled.toString(), false, now, out);
+                return typeAhead(routeCollected(s.data(), dialled.toString(), terminator, now, out),
+                        more.substring(i + 1));
             }
         }
         out.add(new Action.StartTimer(CallTimer.INTERDIGIT, settings.interdigit()));
         return new Transition(new CallState.CollectingDigits(s.data(), dialled.toString()), out);
+    }
+
+    /** Digits dialled after the number (e.g. a FAC keyed ahead) go to the authorization step if one started. */
+    private static Transition typeAhead(Transition t, String rest) {
+        if (rest.isEmpty() || !(t.next() instanceof CallState.Authorizing)) {
+            return t;
+        }
+        List<Action> actions = new ArrayList<>(t.actions());
+        actions.add(new Action.ForwardDigits(rest));
+        return new Transition(t.next(), actions);
     }
 
     private Transition routeCollected(CallData d, String dialled, boolean ended, Instant now, List<Action> out) {

@@ -212,6 +212,14 @@ class CallMachineTest {
         }
 
         @Test
+        @DisplayName("digits keyed ahead of the FAC prompt (same event as the number) are forwarded, not lost")
+        void typeAheadForwarded() {
+            MachineFixture g = users().dial("8555#786#");
+            g.state(CallState.Authorizing.class);
+            assertTrue(g.did(new Action.ForwardDigits("786#")));
+        }
+
+        @Test
         @DisplayName("caller digits are forwarded to the authorization step")
         void digitsForwarded() {
             f.dial("786#");
