@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -125,6 +126,40 @@ final class ExecCallbackLine implements Runnable {
         if (t != null && (now == LineState.CALLBACK || now == LineState.ANSWERING)) {
             t.interrupt();
         }
+    }
+
+    /**
+     * {@code start-chat}: runs {@code script} on the line while it is idle (the line's own reader waits
+     * meanwhile). Empty when the line is busy or its device is not open.
+     */
+    synchronized Optional<CompletableFuture<ChatResult>> startChat(ChatScript script, String dialString) {
+        LineInput in = input;
+        SerialLine s = serial;
+        if (state != LineState.IDLE || in == null || s == null) {
+            return Optional.empty();
+        }
+        enter(LineState.SCRIPT);
+        ChatRunner runner = new ChatRunner(new ChatPort() {
+            @Override
+            public void write(byte[] data) throws IOException {
+                s.write(data);
+            }
+
+            @Override
+            public void sendBreak() throws IOException {
+                s.sendBreak();
+            }
+        }, scheduler, spec.number(), line -> debug.emit(LineDebug.CHAT, line));
+        chat = runner;
+        in.divert(runner::onInput);
+        LOG.info("line {} ({}): start-chat {}", spec.number(), spec.name(), script.name());
+        return Optional.of(runner.start(script, dialString).whenComplete((r, e) -> {
+            in.undivert();
+            chat = null;
+            if (state == LineState.SCRIPT) {
+                enter(LineState.IDLE);
+            }
+        }));
     }
 
     /** Stops the line for good and closes the device. */

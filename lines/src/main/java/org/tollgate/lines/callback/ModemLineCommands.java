@@ -40,6 +40,23 @@ public final class ModemLineCommands implements CliContribution {
                     int n = (int) ctx.args().number("LINE");
                     ctx.out().println(service.clear(n) ? "[confirm] [OK]" : "% Line " + n + " is not a modem line");
                 });
+        r.command("start-chat", "Start a chat-script on a line")
+                .arg(Arg.word("REGEXP", "Chat script name (regular expression)"))
+                .optional(Arg.number("LINE", 0, 1000, "Line number"))
+                .optional(Arg.word("DIALSTRING", "Dialer string (\\T)"))
+                .privilege(15)
+                .handler(ctx -> {
+                    int line = ctx.args().has("LINE") ? (int) ctx.args().number("LINE") : -1;
+                    String dial = ctx.args().get("DIALSTRING").orElse("");
+                    ctx.out().println(switch (service.startChat(ctx.args().text("REGEXP"), line, dial)) {
+                        case ModemLineService.StartChat.Started st -> "Chat script " + st.script() + " on line "
+                                + st.line() + " finished, status = " + st.result().join().statusText();
+                        case ModemLineService.StartChat.NoSuchScript n -> "% No chat script matches " + n.regexp();
+                        case ModemLineService.StartChat.NoSuchLine n -> "% No modem line " + n.line();
+                        case ModemLineService.StartChat.LineBusy b -> "% Line " + b.line() + " is in use";
+                        case ModemLineService.StartChat.BadScript b -> "% " + b.message();
+                    });
+                });
         r.debugCategory("modem", "Modem control/process activation");
         r.debugCategory("callback", "Callback activity");
         r.debugCategory("chat", "Chat scripts activity");

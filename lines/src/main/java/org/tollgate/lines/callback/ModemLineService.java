@@ -6,10 +6,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.config.GatewayConfig;
+import org.tollgate.lines.chat.ChatParseResult;
+import org.tollgate.lines.chat.ChatResult;
+import org.tollgate.lines.chat.ChatScriptParser;
 import org.tollgate.lines.tty.JSerialCommLine;
 import org.tollgate.lines.tty.LineDebug;
 import org.tollgate.lines.tty.LineScheduler;
@@ -162,6 +168,60 @@ public final class ModemLineService implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** What {@link #startChat} did. */
+    public sealed interface StartChat {
+        /** The script runs; the future completes with its result. */
+        record Started(int line, String script, CompletableFuture<ChatResult> result)
+                implements StartChat {
+        }
+
+        /** No chat-script name matches the regular expression. */
+        record NoSuchScript(String regexp) implements StartChat {
+        }
+
+        /** Not a modem line (or there is none). */
+        record NoSuchLine(int line) implements StartChat {
+        }
+
+        /** The line is in a call or its device is not open. */
+        record LineBusy(int line) implements StartChat {
+        }
+
+        /** The script text does not parse. */
+        record BadScript(String message) implements StartChat {
+        }
+    }
+
+    /**
+     * IOS {@code start-chat regexp [line [dialer-string]]}: runs the first {@code chat-script} whose name
+     * matches {@code regexp} on an idle modem line ({@code line} -1 = the first modem line), with
+     * {@code dialString} as {@code \T}.
+     */
+    public synchronized StartChat startChat(String regexp, int line, String dialString) {
+        Pattern p;
+        try {
+            p = Pattern.compile(regexp);
+        } catch (PatternSyntaxException e) {
+            return new StartChat.NoSuchScript(regexp);
+        }
+        var script = config.get().chatScripts().stream().filter(c -> p.matcher(c.name()).matches()).findFirst();
+        if (script.isEmpty()) {
+            return new StartChat.NoSuchScript(regexp);
+        }
+        ExecCallbackLine target = lines.stream()
+                .filter(l -> line < 0 || l.spec().number() == line).findFirst().orElse(null);
+        if (target == null) {
+            return new StartChat.NoSuchLine(line);
+        }
+        var parsed = ChatScriptParser.parse(script.get().name(), script.get().script());
+        if (!(parsed instanceof ChatParseResult.Ok ok)) {
+            return new StartChat.BadScript(((ChatParseResult.Failed) parsed).format());
+        }
+        return target.startChat(ok.script(), dialString)
+                .<StartChat>map(f -> new StartChat.Started(target.spec().number(), ok.script().name(), f))
+                .orElse(new StartChat.LineBusy(target.spec().number()));
     }
 
     /** Stops all lines and closes their devices. */

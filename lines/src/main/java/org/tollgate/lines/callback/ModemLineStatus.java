@@ -38,6 +38,8 @@ public record ModemLineStatus(int number, String name, String device, int speed,
         /** EXEC session running. */
         EXEC,
         /** Hanging up. */
-        HANGUP
+        HANGUP,
+        /** Running a chat script for {@code start-chat}. */
+        SCRIPT
     }
 }

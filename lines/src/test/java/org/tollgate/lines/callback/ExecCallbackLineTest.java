@@ -228,6 +228,20 @@ class ExecCallbackLineTest {
     }
 
     @Test
+    @DisplayName("start-chat runs a chat script on an idle line with the given dial string")
+    void startChat() throws Exception {
+        start(CONFIG);
+        ModemLineService.StartChat sc = service.startChat("r.p", -1, "5551234");
+        ModemLineService.StartChat.Started st = assertInstanceOf(ModemLineService.StartChat.Started.class, sc);
+        until(st.result()::isDone);
+        assertEquals(new org.tollgate.lines.chat.ChatResult.Success(), st.result().get());
+        assertEquals(List.of("AT", "ATDT 5551234"), modem.commands());
+        assertInstanceOf(ModemLineService.StartChat.NoSuchScript.class, service.startChat("nope", -1, ""));
+        assertInstanceOf(ModemLineService.StartChat.NoSuchLine.class, service.startChat("rtp", 5, ""));
+        until(() -> state() == LineState.IDLE);
+    }
+
+    @Test
     @DisplayName("clear line ends an EXEC session and hangs up")
     void clearLine() {
         start(CONFIG);

@@ -241,6 +241,13 @@ class ExecCallbackOverModemsTest {
         assertTrue(debug.contains("callback: TTY71 Callback process initiated, user: austin-01 dialstring 84001"),
                 debug::toString);
         assertTrue(debug.contains("callback: TTY71 Callback forced wait = 5 seconds"), debug::toString);
+
+        // the session is the operator CLI: show line lists this line in EXEC for austin-01
+        pc.type("show line\r");
+        pc.await("maui-nas-04>", LIMIT);
+        String shown = pc.text().substring(expectedBytes.length());
+        assertTrue(shown.matches("(?s).*\\s71 AUX\\s+38400/38400\\s+inout\\s+EXEC\\s+austin-01\\s+1\\s+1\\s+0\\s+0.*"),
+                PtyTerminal.escape(shown));
         endSessionWithExit();
     }
 
