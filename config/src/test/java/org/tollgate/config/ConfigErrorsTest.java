@@ -167,4 +167,27 @@ class ConfigErrorsTest {
         assertEquals(1, ok.warnings().size());
         assertEquals(2, ok.warnings().getFirst().line());
     }
+
+    @Test
+    @DisplayName("accept G fac without service fac, and a policy without voice lpcor enable, are warnings")
+    void lpcorWarnings() {
+        ParseResult r = ConfigParser.parse("t.cfg", """
+                voice lpcor custom
+                 group 1 A
+                voice lpcor policy A
+                 accept A fac
+                """);
+        ParseResult.Ok ok = assertInstanceOf(ParseResult.Ok.class, r);
+        assertEquals(List.of(3, 4), ok.warnings().stream().map(ConfigWarning::line).sorted().toList(),
+                ok.warnings().toString());
+        ParseResult clean = ConfigParser.parse("t.cfg", """
+                voice lpcor enable
+                voice lpcor custom
+                 group 1 A
+                voice lpcor policy A
+                 service fac
+                 accept A fac
+                """);
+        assertEquals(List.of(), assertInstanceOf(ParseResult.Ok.class, clean).warnings());
+    }
 }

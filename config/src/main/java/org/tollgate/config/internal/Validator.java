@@ -19,6 +19,7 @@ import org.tollgate.config.line.LineConfig;
 import org.tollgate.config.lpcor.LpcorMembership;
 import org.tollgate.config.lpcor.LpcorPolicy;
 import org.tollgate.config.lpcor.PolicyRule;
+import org.tollgate.config.lpcor.Verdict;
 import org.tollgate.config.user.User;
 import org.tollgate.config.voice.DialPeer;
 import org.tollgate.config.voice.VoicePort;
@@ -32,7 +33,9 @@ import org.tollgate.config.voice.VoicePort;
  * an ephone {@code button} naming a missing ephone-dn, a SIP pool {@code number} naming a missing
  * {@code voice register dn}, a {@code server name X} without {@code radius server X}.
  * Warnings (IOS accepts these): an AAA method or accounting list naming an undefined server group,
- * and a numeric username (FAC code) equal to an extension number (FAC/LPCOR spec section 3).
+ * a numeric username (FAC code) equal to an extension number (FAC/LPCOR spec section 3), an LPCOR
+ * policy without {@code voice lpcor enable}, and {@code accept G fac} in a policy without
+ * {@code service fac} (the call-control module then accepts such calls without a FAC).
  */
 final class Validator {
 
@@ -85,8 +88,17 @@ final class Validator {
         }
         for (LpcorPolicy p : c.lpcor().policies()) {
             group(c, p.name(), "voice lpcor policy " + p.name(), out);
+            if (!c.lpcor().enabled()) {
+                out.add(new Issue(false, "def-policy:" + p.name(), "voice lpcor policy " + p.name()
+                        + " has no effect without voice lpcor enable"));
+            }
             for (PolicyRule r : p.rules()) {
                 group(c, r.sourceGroup(), "voice lpcor policy " + p.name() + " accept", out);
+                if (r.verdict() == Verdict.ACCEPT_FAC && !p.serviceFac()) {
+                    out.add(new Issue(false, "def-fac-rule:" + p.name() + " " + r.sourceGroup(), "accept "
+                            + r.sourceGroup() + " fac in voice lpcor policy " + p.name()
+                            + " asks for no FAC without service fac (calls are accepted plainly)"));
+                }
             }
         }
         for (LineConfig l : c.lines()) {

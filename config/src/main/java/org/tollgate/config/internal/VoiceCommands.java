@@ -98,6 +98,7 @@ final class VoiceCommands {
         g.modeCmd("voice lpcor policy", "LPCOR policy of a resource group", (b, a) -> {
             String name = Common.name(a, "Resource group name");
             a.ref("lpcor", name);
+            a.define("policy", name);
             a.end();
             Lpcor l = b.lpcor();
             if (a.negated()) {
@@ -120,6 +121,9 @@ final class VoiceCommands {
                 v = Verdict.REJECT;
             } else {
                 v = a.optKeyword("fac").isPresent() ? Verdict.ACCEPT_FAC : Verdict.ACCEPT;
+                if (v == Verdict.ACCEPT_FAC) {
+                    a.define("fac-rule", a.context().modeKey() + " " + grp);
+                }
                 a.end();
             }
             return x.withRules(Lists.upsert(x.rules(), r -> r.sourceGroup().equals(grp), new PolicyRule(grp, v)));
