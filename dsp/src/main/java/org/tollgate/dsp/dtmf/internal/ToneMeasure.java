@@ -25,30 +25,74 @@ public final class ToneMeasure {
     public static Result measure(double[] seg, double nominalHz) {
         int m = seg.length - LAG;
         double w0 = 2.0 * Math.PI * nominalHz / Pcm.SAMPLE_RATE;
-        double[] a = dft(seg, 0, m, w0);
-        double[] b = dft(seg, LAG, m, w0);
+        // Hann-windowed DFTs of the two lagged windows at w0, in one pass with a rotating phasor
+        double[] win = hann(m);
+        double cr = 1;
+        double ci = 0;
+        double stepR = Math.cos(w0);
+        double stepI = -Math.sin(w0);
+        double ar = 0;
+        double ai = 0;
+        double br = 0;
+        double bi = 0;
+        for (int k = 0; k < m; k++) {
+            double wr = win[k] * cr;
+            double wi = win[k] * ci;
+            ar += wr * seg[k];
+            ai += wi * seg[k];
+            br += wr * seg[k + LAG];
+            bi += wi * seg[k + LAG];
+            double t = cr * stepR - ci * stepI;
+            ci = cr * stepI + ci * stepR;
+            cr = t;
+        }
         // arg(B * conj(A)) = w * LAG (mod 2 pi)
-        double re = b[0] * a[0] + b[1] * a[1];
-        double im = b[1] * a[0] - b[0] * a[1];
+        double re = br * ar + bi * ai;
+        double im = bi * ar - br * ai;
         double dev = Math.atan2(im, re) - w0 * LAG;
         dev -= 2.0 * Math.PI * Math.rint(dev / (2.0 * Math.PI));
         double w = w0 + dev / LAG;
-        double[] x = dft(seg, 0, seg.length, w);
+        double[] x = dft(seg, w);
         double windowSum = (seg.length - 1) / 2.0;
         double amp = 2.0 * Math.hypot(x[0], x[1]) / windowSum;
         return new Result(w * Pcm.SAMPLE_RATE / (2.0 * Math.PI), amp * amp / 2.0);
     }
 
-    /** Hann-windowed DFT of {@code seg[off, off+n)} at angular frequency {@code w}: {re, im}. */
-    private static double[] dft(double[] seg, int off, int n, double w) {
+    /** Hann-windowed DFT of the whole segment at angular frequency {@code w}: {re, im}. */
+    private static double[] dft(double[] seg, double w) {
+        double[] win = hann(seg.length);
+        double cr = 1;
+        double ci = 0;
+        double stepR = Math.cos(w);
+        double stepI = -Math.sin(w);
         double re = 0;
         double im = 0;
-        double hannStep = 2.0 * Math.PI / (n - 1);
-        for (int k = 0; k < n; k++) {
-            double v = seg[off + k] * (0.5 - 0.5 * Math.cos(hannStep * k));
-            re += v * Math.cos(w * k);
-            im -= v * Math.sin(w * k);
+        for (int k = 0; k < seg.length; k++) {
+            double v = seg[k] * win[k];
+            re += v * cr;
+            im += v * ci;
+            double t = cr * stepR - ci * stepI;
+            ci = cr * stepI + ci * stepR;
+            cr = t;
         }
         return new double[] {re, im};
+    }
+
+    private static final double[][] HANN = new double[1024][];
+
+    /** The n-point Hann window (cached; a benign race at worst computes it twice). */
+    private static double[] hann(int n) {
+        double[] w = n < HANN.length ? HANN[n] : null;
+        if (w == null) {
+            w = new double[n];
+            double step = 2.0 * Math.PI / (n - 1);
+            for (int k = 0; k < n; k++) {
+                w[k] = 0.5 - 0.5 * Math.cos(step * k);
+            }
+            if (n < HANN.length) {
+                HANN[n] = w;
+            }
+        }
+        return w;
     }
 }
