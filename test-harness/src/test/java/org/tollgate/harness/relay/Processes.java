@@ -57,10 +57,16 @@ final class Processes {
     static final class Running implements AutoCloseable {
         final Process process;
         final List<String> output = new CopyOnWriteArrayList<>();
+        private final Thread reader;
 
         Running(List<String> command) throws IOException {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Thread.ofVirtual().start(() -> {
+            this(new ProcessBuilder(command).redirectErrorStream(true));
+        }
+
+        /** Starts {@code builder} (its environment and redirections as set). */
+        Running(ProcessBuilder builder) throws IOException {
+            process = builder.start();
+            reader = Thread.ofVirtual().start(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String l = r.readLine(); l != null; l = r.readLine()) {
                         output.add(l);
@@ -96,6 +102,7 @@ final class Processes {
                 process.destroyForcibly();
                 throw new AssertionError("did not exit:\n" + String.join("\n", output));
             }
+            reader.join(TimeUnit.SECONDS.toMillis(LIMIT_SECONDS));
             return process.exitValue();
         }
 
