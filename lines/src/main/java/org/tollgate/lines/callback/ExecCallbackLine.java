@@ -300,7 +300,7 @@ final class ExecCallbackLine implements Runnable {
         }
         User u = loggedIn.user();
         user = Optional.of(u.name());
-        boolean wantsCallback = spec.execCallback() && config.get().services().execCallback()
+        boolean wantsCallback = config.get().services().execCallback()
                 && u.callbackDialstring().isPresent();
         if (!wantsCallback) {
             session(modem, in, u, "async");
