@@ -41,6 +41,7 @@ public final class AnalogPort implements FxsPortListener {
     private final FxsPortDriver driver;
     private final Supplier<CallControl> calls;
     private final DtmfDetector detector = new DtmfDetector();
+    private final PromptAudio prompts;
 
     private PortStatus status;
     private LegEvents events;
@@ -49,6 +50,11 @@ public final class AnalogPort implements FxsPortListener {
     private String lastCall = "";
 
     public AnalogPort(VoicePortConfig config, FxsPortDriver driver, Supplier<CallControl> calls) {
+        this(config, driver, calls, PromptAudio.bundled());
+    }
+
+    public AnalogPort(VoicePortConfig config, FxsPortDriver driver, Supplier<CallControl> calls, PromptAudio prompts) {
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
         this.config = Objects.requireNonNull(config, "config");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.calls = Objects.requireNonNull(calls, "calls");
@@ -204,7 +210,7 @@ public final class AnalogPort implements FxsPortListener {
             synchronized (AnalogPort.this) {
                 switch (command) {
                     case LegCommand.PlayTone t -> play(new Sound.ToneSound(t.tone()));
-                    case LegCommand.PlayPrompt p -> play(new Sound.Prompt(p.promptUrl()));
+                    case LegCommand.PlayPrompt p -> play(new Sound.Prompt(p.promptUrl(), prompts.load(p.promptUrl())));
                     case LegCommand.StopTone s -> play(new Sound.Silence());
                     case LegCommand.Offer o -> {
                         if (status == PortStatus.RESERVED) {

@@ -22,7 +22,8 @@ import org.tollgate.dsp.tone.ToneGenerator;
  * {@link #autoAnswer(int)}) and reports what it hears: the port's tones are rendered to audio and
  * recognised by the {@code dsp} {@link ToneClassifier} ("dial tone", "ringback", "busy", "reorder"),
  * voice frames from the far end are classified the same way ("voice") and searched for DTMF
- * ("dtmf 9", until the next sound), prompts are reported by name.
+ * ("dtmf 9"); a prompt is reported by name once its audio (from {@code ivr-prompts}) is recognised
+ * as speech ("prompt en_bacd_enter_dest"; "(missing)" when the prompt could not be found).
  *
  * <p>Rings follow the North American cadence, one ring every {@value #RING_PERIOD_SECONDS} s, on the
  * call scheduler; {@code auto-answer N} goes off-hook when the N-th ring starts (ring 1 at once).
@@ -110,7 +111,9 @@ public final class SimulatedPhone implements FxsPortDriver {
                 }
             }
             case Sound.ToneSound t -> heard(label(ToneClassifier.classify(ToneGenerator.render(toDsp(t.tone()), LISTEN_MS))));
-            case Sound.Prompt p -> heard("prompt " + promptName(p.url()));
+            case Sound.Prompt p -> heard(p.audio().length == 0 ? "prompt " + promptName(p.url()) + " (missing)"
+                    : ToneClassifier.classify(p.audio()) == Heard.VOICE ? "prompt " + promptName(p.url())
+                    : "prompt " + promptName(p.url()) + " (" + label(ToneClassifier.classify(p.audio())) + ")");
         }
     }
 

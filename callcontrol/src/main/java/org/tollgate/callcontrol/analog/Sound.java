@@ -12,7 +12,10 @@ public sealed interface Sound {
     record ToneSound(Tone tone) implements Sound {
     }
 
-    /** An IVR prompt ({@code flash:NAME.au}), played once. */
-    record Prompt(String url) implements Sound {
+    /**
+     * An IVR prompt ({@code flash:NAME.au}), played once; {@code audio} is its 8 kHz PCM (empty when
+     * the prompt could not be found or read).
+     */
+    record Prompt(String url, short[] audio) implements Sound {
     }
 }

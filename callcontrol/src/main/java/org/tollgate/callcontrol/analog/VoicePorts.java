@@ -32,8 +32,14 @@ public final class VoicePorts implements LegFactory {
      */
     public VoicePorts(List<VoicePortConfig> configs, Function<VoicePortConfig, FxsPortDriver> drivers,
                       Supplier<CallControl> calls) {
+        this(configs, drivers, calls, PromptAudio.bundled());
+    }
+
+    /** With prompts from {@code prompts} (e.g. a configured prompt directory before the bundled ones). */
+    public VoicePorts(List<VoicePortConfig> configs, Function<VoicePortConfig, FxsPortDriver> drivers,
+                      Supplier<CallControl> calls, PromptAudio prompts) {
         for (VoicePortConfig c : configs) {
-            ports.put(c.id(), new AnalogPort(c, drivers.apply(c), calls));
+            ports.put(c.id(), new AnalogPort(c, drivers.apply(c), calls, prompts));
         }
     }
 
