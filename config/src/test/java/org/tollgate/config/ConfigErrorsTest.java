@@ -190,4 +190,17 @@ class ConfigErrorsTest {
                 """);
         assertEquals(List.of(), assertInstanceOf(ParseResult.Ok.class, clean).warnings());
     }
+
+    @Test
+    @DisplayName("limits: at most 1000 errors are listed, then a count; a byte-order mark and CR LF are accepted")
+    void limits() {
+        List<ConfigError> es = errors("bogus\n".repeat(1500));
+        assertEquals(1001, es.size());
+        assertEquals("% 500 more errors not shown", es.getLast().message());
+        ParseResult r = ConfigParser.parse("t.cfg", "\uFEFFhostname bom\r\nline vty 0 4\r\n login local\r\n");
+        GatewayConfig c = assertInstanceOf(ParseResult.Ok.class, r, r::toString).config();
+        assertEquals("bom", c.hostname());
+        ConfigError tooLong = errors("description " + "x".repeat(5000) + "\n").getFirst();
+        assertTrue(tooLong.message().contains("too long"), tooLong.message());
+    }
 }

@@ -47,6 +47,9 @@ public final class Engine {
 
     private enum Layout { INDENTED, FLAT }
 
+    /** At most this many errors are collected from one text (default 1000); later ones are counted only. */
+    public static final int MAX_ERRORS = 1000;
+
     private record Pos(int line, int offset, String text) {
     }
 
@@ -66,6 +69,7 @@ public final class Engine {
     private int skipIndent = -1;
     private boolean ended;
     private boolean warnedAfterEnd;
+    private int droppedErrors;
     private final Layout layout;
 
     /**
@@ -211,6 +215,9 @@ public final class Engine {
                 Pos p = at.isEmpty() ? new Pos(0, 0, "") : at.getLast();
                 warnings.add(new ConfigWarning(source, p.line(), p.offset() + 1, issue.message()));
             }
+        }
+        if (droppedErrors > 0) {
+            all.add(new ConfigError(source, lineNo, 1, "% " + droppedErrors + " more errors not shown", ""));
         }
         if (!all.isEmpty()) {
             all.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
@@ -504,8 +511,10 @@ public final class Engine {
 
     private LineOutcome reject(String line, int offset, String message) {
         ConfigError e = new ConfigError(source, lineNo, offset + 1, message, line);
-        if (strict) {
+        if (strict && errors.size() < MAX_ERRORS) {
             errors.add(e);
+        } else if (strict) {
+            droppedErrors++;
         }
         return new LineOutcome.Rejected(e);
     }
