@@ -3,6 +3,7 @@ package org.tollgate.lines.callback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.config.cli.CliEnvironment;
@@ -22,11 +23,19 @@ public final class CliExecLauncher implements ExecSessionLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CliExecLauncher.class);
 
-    private final CliEnvironment env;
-    private final CommandTree tree;
-    private final LineTable table;
+    private final Supplier<CliEnvironment> env;
+    private final Supplier<CommandTree> tree;
+    private final Supplier<LineTable> table;
 
     public CliExecLauncher(CliEnvironment env, CommandTree tree, LineTable table) {
+        this(() -> env, () -> tree, () -> table);
+    }
+
+    /**
+     * For wiring where the command tree is built after the line service (the service's
+     * {@link ModemLineCommands} are part of the tree): the suppliers are read per session.
+     */
+    public CliExecLauncher(Supplier<CliEnvironment> env, Supplier<CommandTree> tree, Supplier<LineTable> table) {
         this.env = env;
         this.tree = tree;
         this.table = table;
@@ -34,7 +43,7 @@ public final class CliExecLauncher implements ExecSessionLauncher {
 
     @Override
     public void run(ModemSession s) {
-        var slot = table.claim(s.lineNumber(), s.lineName(), s.location());
+        var slot = table.get().claim(s.lineNumber(), s.lineName(), s.location());
         if (slot.isEmpty()) {
             LOG.warn("line {} already claimed; no EXEC session", s.lineNumber());
             return;
@@ -64,6 +73,7 @@ public final class CliExecLauncher implements ExecSessionLauncher {
                 }
             }
         };
-        new ExecSession(env, tree, terminal, slot.get(), new LoginMode.Authenticated(s.user()), false).run();
+        new ExecSession(env.get(), tree.get(), terminal, slot.get(), new LoginMode.Authenticated(s.user()), false)
+                .run();
     }
 }

@@ -31,6 +31,7 @@ import org.tollgate.config.ParseResult;
 import org.tollgate.config.cli.BuiltinCommands;
 import org.tollgate.config.cli.CliEnvironment;
 import org.tollgate.config.cli.CommandRegistry;
+import org.tollgate.config.cli.CommandTree;
 import org.tollgate.config.cli.ConfigHolder;
 import org.tollgate.config.cli.DebugBus;
 import org.tollgate.config.cli.StartupConfig;
@@ -93,31 +94,21 @@ class ExecCallbackOverModemsTest {
         LineTable table = new LineTable(Clock.systemUTC());
         CliEnvironment env = new CliEnvironment(holder, bus, Clock.systemUTC(), new MemoryStartup(),
                 new VersionInfo("0.1.0", Instant.now(), "exec-callback.cfg"), table);
-        CommandRegistry registry = new CommandRegistry();
-        ModemLineService[] self = new ModemLineService[1];
+        CommandTree[] tree = new CommandTree[1];
         service = ModemLineService.builder(holder::get)
-                .launcher(session -> new CliExecLauncher(env, registryTree(registry, self), table).run(session))
+                .launcher(new CliExecLauncher(() -> env, () -> tree[0], () -> table))
                 .debug((category, line) -> {
                     debug.add(category + ": " + line);
                     bus.emit(category, line);
                 })
                 .build();
-        self[0] = service;
+        CommandRegistry registry = new CommandRegistry();
+        new ModemLineCommands(service).register(registry);
+        new BuiltinCommands().register(registry);
+        tree[0] = registry.build();
         List<ModemLineSpec.Problem> problems = service.start();
         assertEquals(List.of(), problems);
         awaitLine(ModemLineStatus.LineState.IDLE);
-    }
-
-    private static org.tollgate.config.cli.CommandTree tree;
-
-    private static synchronized org.tollgate.config.cli.CommandTree registryTree(CommandRegistry r,
-                                                                                 ModemLineService[] s) {
-        if (tree == null) {
-            new ModemLineCommands(s[0]).register(r);
-            new BuiltinCommands().register(r);
-            tree = r.build();
-        }
-        return tree;
     }
 
     @AfterAll
@@ -248,6 +239,12 @@ class ExecCallbackOverModemsTest {
         String shown = pc.text().substring(expectedBytes.length());
         assertTrue(shown.matches("(?s).*\\s71 AUX\\s+38400/38400\\s+inout\\s+EXEC\\s+austin-01\\s+1\\s+1\\s+0\\s+0.*"),
                 PtyTerminal.escape(shown));
+        // and show users lists the modem line with its user and the callback number
+        int before = pc.text().length();
+        pc.type("show users\r");
+        pc.await("maui-nas-04>", LIMIT);
+        String users = pc.text().substring(before);
+        assertTrue(users.matches("(?s).*71 aux 0\\s+austin-01\\s.*84001.*"), PtyTerminal.escape(users));
         endSessionWithExit();
     }
 
