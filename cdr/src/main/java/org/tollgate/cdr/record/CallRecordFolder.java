@@ -1,0 +1,211 @@
+package org.tollgate.cdr.record;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.tollgate.callcontrol.call.CallRef;
+import org.tollgate.callcontrol.call.LegId;
+import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.record.CallRecordEvent;
+import org.tollgate.callcontrol.record.CallRecordSink;
+import org.tollgate.callcontrol.record.FacStatus;
+import org.tollgate.callcontrol.record.ReleaseSource;
+
+/**
+ * Folds call control's immutable {@link CallRecordEvent}s into one {@link CallLegRecord} per leg
+ * (STOP records), and keeps the live legs for {@code show call active voice}.
+ *
+ * <p>Lifecycle of one call: {@code Setup} opens the call and its incoming leg; {@code Routed}
+ * opens an outgoing leg; {@code AttemptFailed} with a leg ends that leg; {@code FacResult} sets
+ * the FAC digits/status of every leg; {@code Alerting}/{@code Connected} advance legs; {@code
+ * Released} ends every open leg, removes the call from the active set <em>first</em> and then
+ * passes the finished records, in leg order, to {@code completed}. So a released call is never
+ * listed as active.
+ *
+ * <p>{@link #accept} never blocks beyond a short per-call lock; events of one call arrive in order
+ * from its serial context (callcontrol's contract). Events for an unknown call are ignored.
+ */
+public final class CallRecordFolder implements CallRecordSink {
+    private final Supplier<UUID> ids;
+    private final MediaStats media;
+    private final Consumer<List<CallLegRecord>> completed;
+    private final Map<CallRef, Fold> calls = new ConcurrentHashMap<>();
+
+    /**
+     * @param ids       connection-id source (random UUIDs in production, fixed ones in tests)
+     * @param media     per-leg counters and coder
+     * @param completed receives the finished legs of each released call; must not block
+     */
+    public CallRecordFolder(Supplier<UUID> ids, MediaStats media, Consumer<List<CallLegRecord>> completed) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.media = Objects.requireNonNull(media, "media");
+        this.completed = Objects.requireNonNull(completed, "completed");
+    }
+
+    @Override
+    public void accept(CallRecordEvent event) {
+        if (event instanceof CallRecordEvent.Setup s) {
+            Fold f = new Fold(ConnectionId.of(ids.get()), s);
+            calls.put(s.call(), f);
+            return;
+        }
+        Fold f = calls.get(event.call());
+        if (f == null) {
+            return;
+        }
+        List<CallLegRecord> done = null;
+        synchronized (f) {
+            switch (event) {
+                case CallRecordEvent.Setup s -> {
+                }
+                case CallRecordEvent.DigitsCollected d -> f.legs.get(1).called = d.calledNumber();
+                case CallRecordEvent.Routed r -> f.routed(r);
+                case CallRecordEvent.AttemptFailed a -> a.leg().map(l -> f.legs.get(l.index()))
+                        .filter(l -> l != null && l.disconnect == null)
+                        .ifPresent(l -> l.end(a.at(), a.cause(), ReleaseSource.CALLED_PARTY));
+                case CallRecordEvent.AuthorizationStarted a -> {
+                }
+                case CallRecordEvent.FacResult r -> {
+                    f.facDigits = r.facDigits() == null ? "" : r.facDigits();
+                    f.facStatus = Optional.of(r.status());
+                }
+                case CallRecordEvent.Alerting a -> Optional.ofNullable(f.legs.get(a.leg().index()))
+                        .ifPresent(l -> l.progress = LegProgress.ALERTING);
+                case CallRecordEvent.Connected c -> {
+                    f.connect(c.incoming().index(), c.at());
+                    f.connect(c.outgoing().index(), c.at());
+                }
+                case CallRecordEvent.Released r -> {
+                    for (LegAcc l : f.legs.values()) {
+                        if (l.disconnect == null) {
+                            l.end(r.at(), r.cause(), r.source());
+                        }
+                    }
+                    calls.remove(r.call());
+                    done = f.records(Optional.empty(), media);
+                }
+            }
+        }
+        if (done != null) {
+            completed.accept(done);
+        }
+    }
+
+    /** Snapshots of the legs of calls not yet released, oldest call first; {@code now} is unused but kept for counters. */
+    public List<CallLegRecord> active() {
+        List<Fold> folds = new ArrayList<>(calls.values());
+        folds.sort(Comparator.comparingLong(f -> f.ref.id()));
+        List<CallLegRecord> out = new ArrayList<>();
+        for (Fold f : folds) {
+            synchronized (f) {
+                out.addAll(f.records(Optional.of(Boolean.TRUE), media));
+            }
+        }
+        return out;
+    }
+
+    /** The connection ids of live calls with their call control reference (for {@code clear call voice id}). */
+    public Map<ConnectionId, CallRef> activeCalls() {
+        Map<ConnectionId, CallRef> m = new LinkedHashMap<>();
+        calls.values().forEach(f -> m.put(f.id, f.ref));
+        return m;
+    }
+
+    private static final class LegAcc {
+        final LegId leg;
+        final LegKind kind;
+        final CallOrigin origin;
+        final String peerAddress;
+        final int peerId;
+        final String endpoint;
+        final Instant setup;
+        String called;
+        LegProgress progress = LegProgress.CONNECTING;
+        Instant connect;
+        Instant disconnect;
+        Q850Cause cause;
+        ReleaseSource source;
+
+        LegAcc(LegId leg, LegKind kind, CallOrigin origin, String peerAddress, int peerId, String endpoint,
+               Instant setup, String called) {
+            this.leg = leg;
+            this.kind = kind;
+            this.origin = origin;
+            this.peerAddress = peerAddress;
+            this.peerId = peerId;
+            this.endpoint = endpoint;
+            this.setup = setup;
+            this.called = called;
+        }
+
+        void end(Instant at, Q850Cause c, ReleaseSource s) {
+            disconnect = at;
+            cause = c;
+            source = s;
+        }
+    }
+
+    private static final class Fold {
+        final ConnectionId id;
+        final CallRef ref;
+        final String calling;
+        final Map<Integer, LegAcc> legs = new LinkedHashMap<>();
+        String facDigits = "";
+        Optional<FacStatus> facStatus = Optional.empty();
+        Optional<String> lpcorIn;
+        Optional<String> lpcorOut = Optional.empty();
+
+        Fold(ConnectionId id, CallRecordEvent.Setup s) {
+            this.id = id;
+            this.ref = s.call();
+            this.calling = s.callingNumber();
+            this.lpcorIn = s.lpcorIncomingGroup();
+            legs.put(s.leg().index(), new LegAcc(s.leg(), LegKind.ofEndpoint(s.endpoint()), CallOrigin.ANSWER,
+                    s.callingNumber(), 0, s.endpoint(), s.at(), s.calledNumber()));
+        }
+
+        void routed(CallRecordEvent.Routed r) {
+            if (r.lpcorIn().isPresent()) {
+                lpcorIn = r.lpcorIn();
+            }
+            lpcorOut = r.lpcorOut();
+            legs.get(1).called = r.calledNumber();
+            legs.put(r.leg().index(), new LegAcc(r.leg(), LegKind.ofEndpoint(r.target()), CallOrigin.ORIGINATE,
+                    r.calledNumber(), r.dialPeerTag(), r.target(), r.at(), r.calledNumber()));
+        }
+
+        void connect(int index, Instant at) {
+            LegAcc l = legs.get(index);
+            if (l != null) {
+                l.connect = at;
+                l.progress = LegProgress.ACTIVE;
+            }
+        }
+
+        /** Records of every leg; {@code openOnly} present: only legs still open. */
+        List<CallLegRecord> records(Optional<Boolean> openOnly, MediaStats media) {
+            List<CallLegRecord> out = new ArrayList<>();
+            for (LegAcc l : legs.values()) {
+                if (openOnly.isPresent() && l.disconnect != null) {
+                    continue;
+                }
+                out.add(new CallLegRecord(CallLegRecord.recordId(id, l.leg.index()), id, l.leg.index(), l.kind,
+                        l.origin, l.peerAddress, "", l.peerId, l.endpoint, calling, l.called, l.setup,
+                        Optional.ofNullable(l.connect), Optional.ofNullable(l.disconnect), Optional.ofNullable(l.cause),
+                        Optional.ofNullable(l.source), l.progress, "speech", media.counters(l.leg),
+                        media.coder(l.leg), facDigits, facStatus, lpcorIn, lpcorOut));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.tollgate.cdr.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.record.CallRecordSink;
+import org.tollgate.cdr.record.CallLegRecord;
+import org.tollgate.cdr.record.CallRecordFolder;
+import org.tollgate.cdr.record.MediaStats;
+import org.tollgate.cdr.sink.CdrSink;
+import org.tollgate.cdr.sink.SinkRunner;
+import org.tollgate.cdr.store.CdrStore;
+import org.tollgate.cdr.store.DurableWriter;
+import org.tollgate.config.system.DialControlMib;
+
+/**
+ * The CDR pipeline, wired once by the gateway:
+ * <pre>
+ * call control --CallRecordEvent--> {@link #recordSink()} (CallRecordFolder, in memory: active legs)
+ *   --Released: finished legs--> DurableWriter (group commit: cdr_record + cdr_queue_&lt;sink&gt;, one tx)
+ *   --after commit--> persisted listeners; SinkRunner per sink (own thread, own queue, retries)
+ * </pre>
+ * Call control only ever enqueues: the folder updates memory and hands finished legs to the
+ * writer's queue, so a slow database, RADIUS server or syslog host never stalls it. On start the
+ * runners resume whatever the queues still hold (records from before a crash).
+ *
+ * <pre>{@code
+ * CdrService cdr = CdrService.start(CdrSettings.defaults(dataDir, cfg.hostname()),
+ *         CdrSinks.fromConfig(cfg, radiusPort, dataDir.resolve("flash"), clock), clock, MediaStats.NONE);
+ * CallControlModule.create(cfg, scheduler, voip, auth, cdr.recordSink());
+ * new CdrCommands(() -> cdr, clearing).register(registry);
+ * }</pre>
+ */
+public final class CdrService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CdrService.class);
+    /** How often history retention runs. */
+    public static final Duration PRUNE_PERIOD = Duration.ofMinutes(1);
+
+    private final CdrStore store;
+    private final Clock clock;
+    private final AtomicReference<DialControlMib> history;
+    private final CallRecordFolder folder;
+    private final DurableWriter writer;
+    private final List<SinkRunner> runners = new ArrayList<>();
+    private final List<Consumer<List<CallLegRecord>>> persisted = new CopyOnWriteArrayList<>();
+    private volatile Instant lastPrune;
+
+    private CdrService(CdrStore store, CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media,
+                       Supplier<UUID> ids) {
+        this.store = store;
+        this.clock = clock;
+        this.history = new AtomicReference<>(settings.history());
+        this.lastPrune = clock.instant();
+        this.writer = new DurableWriter(store, this::committed);
+        this.folder = new CallRecordFolder(ids, media, writer::submit);
+        for (CdrSink s : sinks) {
+            runners.add(new SinkRunner(store, s, settings.retryInitial(), settings.retryMax()));
+        }
+    }
+
+    /** Opens the store (creating tables) and starts the writer and one runner per sink. */
+    public static CdrService start(CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media)
+            throws SQLException {
+        return start(settings, sinks, clock, media, UUID::randomUUID);
+    }
+
+    /** As {@link #start(CdrSettings, List, Clock, MediaStats)} with a connection-id source (tests). */
+    public static CdrService start(CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media,
+                                   Supplier<UUID> ids) throws SQLException {
+        CdrStore store = CdrStore.open(settings.jdbcUrl(), settings.owner(), sinks.stream().map(CdrSink::name).toList());
+        CdrService s = new CdrService(store, settings, sinks, clock, media, ids);
+        LOG.info("CDR service started: store {}, sinks {}", settings.jdbcUrl().replaceAll(";.*", ""),
+                store.sinks());
+        return s;
+    }
+
+    /** The sink to give call control ({@code CallControlModule.create(..., cdr.recordSink())}). Never blocks. */
+    public CallRecordSink recordSink() {
+        return folder;
+    }
+
+    /**
+     * Called with the finished legs of each committed transaction (on the writer thread; must not
+     * block). A record passed here is durable.
+     */
+    public void onPersisted(Consumer<List<CallLegRecord>> listener) {
+        persisted.add(listener);
+    }
+
+    private void committed(List<CallLegRecord> records) {
+        runners.forEach(SinkRunner::wake);
+        for (Consumer<List<CallLegRecord>> l : persisted) {
+            l.accept(records);
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(lastPrune.plus(PRUNE_PERIOD))) {
+            lastPrune = now;
+            prune();
+        }
+    }
+
+    /** Applies a new {@code dial-control-mib} (after a configuration change). */
+    public void setHistoryLimits(DialControlMib limits) {
+        history.set(limits);
+    }
+
+    /** Legs of calls in progress (never a released call). */
+    public List<CallLegRecord> active() {
+        return folder.active();
+    }
+
+    /** The call control references of the calls in progress, by connection id. */
+    public CallRecordFolder folder() {
+        return folder;
+    }
+
+    /** The history table: finished legs within {@code retain-timer} minutes, the {@code max-size} newest, oldest first. */
+    public List<CallLegRecord> history() throws SQLException {
+        DialControlMib h = history.get();
+        Instant since = clock.instant().minus(Duration.ofMinutes(h.retainTimerMinutes()));
+        try (Connection c = store.connect()) {
+            return store.history(c, since, h.maxSize());
+        }
+    }
+
+    /** Queue depth per sink. */
+    public Map<String, Long> queueDepths() throws SQLException {
+        Map<String, Long> m = new LinkedHashMap<>();
+        try (Connection c = store.connect()) {
+            for (String s : store.sinks()) {
+                m.put(s, store.depth(c, s));
+            }
+        }
+        return m;
+    }
+
+    /** Deletes history beyond the {@code dial-control-mib} limits (never undelivered records). */
+    public int prune() {
+        DialControlMib h = history.get();
+        try (Connection c = store.connect()) {
+            return store.prune(c, clock.instant().minus(Duration.ofMinutes(h.retainTimerMinutes())), h.maxSize());
+        } catch (SQLException e) {
+            LOG.warn("CDR history pruning failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    public CdrStore store() {
+        return store;
+    }
+
+    /** Hands finished legs directly to the durable writer (benchmarks, replay); completes once committed. */
+    public CompletableFuture<Void> persist(List<CallLegRecord> records) {
+        return writer.submit(records);
+    }
+
+    /** Writes what is pending, stops the runners (queues keep undelivered records for the next start). */
+    @Override
+    public void close() {
+        writer.close();
+        runners.forEach(SinkRunner::close);
+        LOG.info("CDR service stopped");
+    }
+}

@@ -1,0 +1,134 @@
+package org.tollgate.cdr.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.cdr.record.CallLegRecord;
+
+/**
+ * Group commit: finished legs handed to {@link #submit} (never blocks; called from call control's
+ * record sink) are written by one writer thread, many calls per transaction, and each
+ * submission's future completes only after its transaction committed — the record is durable
+ * before it is acknowledged. After each commit {@code afterCommit} is told (sink runners wake).
+ *
+ * <p>Limits: at most {@value #MAX_BATCH} records per transaction (default, fixed). The in-memory
+ * hand-off queue is unbounded; records in it are not yet durable (a crash in the few
+ * milliseconds between release and commit loses them, and their futures never complete).
+ * If the database fails, the batch is retried every second until it succeeds or {@link #close}.
+ */
+public final class DurableWriter implements AutoCloseable {
+    /** Largest number of records in one transaction. */
+    public static final int MAX_BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
+
+    private record Pending(List<CallLegRecord> records, CompletableFuture<Void> done) {
+    }
+
+    private final CdrStore store;
+    private final Consumer<List<CallLegRecord>> afterCommit;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public DurableWriter(CdrStore store, Consumer<List<CallLegRecord>> afterCommit) {
+        this.store = store;
+        this.afterCommit = afterCommit;
+        this.thread = Thread.ofPlatform().name("cdr-writer").daemon(true).unstarted(this::run);
+        thread.start();
+    }
+
+    /** Queues {@code records} for the next transaction; the future completes once they are committed. */
+    public CompletableFuture<Void> submit(List<CallLegRecord> records) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (!running) {
+            f.completeExceptionally(new IllegalStateException("CDR writer closed"));
+            return f;
+        }
+        queue.add(new Pending(List.copyOf(records), f));
+        return f;
+    }
+
+    /** Records handed over but not yet committed. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void run() {
+        Connection c = null;
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    int n = first.records().size();
+                    while (n < MAX_BATCH) {
+                        Pending p = queue.poll();
+                        if (p == null) {
+                            break;
+                        }
+                        batch.add(p);
+                        n += p.records().size();
+                    }
+                }
+                if (c == null) {
+                    c = store.connect();
+                }
+                List<CallLegRecord> all = new ArrayList<>();
+                batch.forEach(p -> all.addAll(p.records()));
+                store.append(c, all);
+                batch.forEach(p -> p.done().complete(null));
+                batch.clear();
+                afterCommit.accept(all);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (SQLException e) {
+                LOG.error("CDR store write failed ({} records kept in memory, retrying): {}", batch.size(),
+                        e.getMessage());
+                close(c);
+                c = null;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+        close(c);
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing CDR writer connection: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Writes what was handed over, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
