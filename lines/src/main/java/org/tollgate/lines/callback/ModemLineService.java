@@ -37,7 +37,8 @@ import org.tollgate.lines.tty.SerialLine;
  * lines.stop();
  * }</pre>
  *
- * <p>The line set is read from the configuration at {@link #start()}; a changed {@code device} takes effect
+ * <p>Each line runs on its own daemon platform thread (a line spends its life blocked on the device).
+ * The line set is read from the configuration at {@link #start()}; a changed {@code device} takes effect
  * after a restart of the service. Users, chat scripts and {@code service exec-callback} are read per call.
  */
 public final class ModemLineService implements AutoCloseable {
@@ -142,7 +143,7 @@ public final class ModemLineService implements AutoCloseable {
             ExecCallbackLine line = new ExecCallbackLine(spec, config, opener, scheduler, debug, launcher, options,
                     clock);
             lines.add(line);
-            threads.add(Thread.ofVirtual().name("modem-line-" + spec.number()).start(line));
+            threads.add(Thread.ofPlatform().daemon().name("modem-line-" + spec.number()).start(line));
         }
         LOG.info("{} modem line(s) started", lines.size());
         return problems;
