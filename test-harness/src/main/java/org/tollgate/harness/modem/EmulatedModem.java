@@ -67,6 +67,7 @@ public final class EmulatedModem {
     private final StringBuilder command = new StringBuilder();
     private EmulatedModem peer;
     private EmulatedModem caller;
+    private EmulatedModem dialling;
     private int ringsSeen;
     private LineScheduler.Cancellable timer;
     private int plusCount;
@@ -159,10 +160,11 @@ public final class EmulatedModem {
     private void abortDialOnKey() {
         // any key aborts dialling, as on real modems
         cancelTimer();
-        if (caller == null) {
-            endDial();
-            result("NO CARRIER", 3);
+        if (dialling != null && dialling.caller == this) {
+            dialling.callerGone();
         }
+        endDial();
+        result("NO CARRIER", 3);
     }
 
     private void dataFromDte(int b) {
@@ -389,6 +391,7 @@ public final class EmulatedModem {
             result("BUSY", 7);
             return;
         }
+        dialling = t;
         t.incoming(this);
         timer = network.scheduler().schedule(carrierWait, () -> noAnswer(t));
     }
@@ -409,6 +412,7 @@ public final class EmulatedModem {
     private void endDial() {
         state = State.IDLE;
         timer = null;
+        dialling = null;
     }
 
     private void incoming(EmulatedModem from) {
@@ -451,6 +455,7 @@ public final class EmulatedModem {
             return;
         }
         from.cancelTimer();
+        from.dialling = null;
         peer = from;
         from.peer = this;
         state = State.ONLINE;

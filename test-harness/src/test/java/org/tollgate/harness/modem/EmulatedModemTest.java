@@ -103,6 +103,18 @@ class EmulatedModemTest {
     }
 
     @Test
+    @DisplayName("a key pressed while dialling aborts the call: NO CARRIER, and the far modem stops ringing")
+    void keyAbortsDial() {
+        type(a, "ATDT55555\r");
+        take(bOut);
+        type(a, "x");
+        assertEquals("ATDT55555\r\r\nNO CARRIER\r\n", take(aOut));
+        assertEquals(EmulatedModem.State.IDLE, b.state());
+        time.advance(Duration.ofSeconds(12));
+        assertEquals("", take(bOut));
+    }
+
+    @Test
     @DisplayName("an off-hook (ATH1) number is BUSY; an unplugged modem gets NO DIALTONE")
     void busyAndNoDialtone() {
         type(b, "ATH1\r");
