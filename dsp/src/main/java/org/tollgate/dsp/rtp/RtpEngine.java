@@ -13,7 +13,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +29,12 @@ import org.tollgate.dsp.sched.MediaScheduler;
  * every stream's RTP and RTCP {@link DatagramChannel}) and the injected {@link MediaScheduler}'s threads
  * for 20 ms pacing; no thread per stream.
  *
+ * <p>Pacing: the 20 ms period is cut into 20 one-millisecond slots, each a fixed-rate task on the
+ * scheduler; streams are dealt round-robin into slots, so the sending load is spread evenly over the
+ * period and the scheduler holds 20 tasks whatever the number of streams. A slot's tick is due at
+ * its own drift-free schedule; how late each stream's send actually ran is recorded in
+ * {@link #lateness()}.
+ *
  * <p>Ports: RTP on an even port chosen at random in [{@code minPort}, {@code maxPort}] and RTCP on the
  * next one (RFC 3550 section 11), retried on collision. Defaults ({@link Settings#defaults()}): bind
  * 0.0.0.0, ports 16384..32767 (the Cisco IOS range), a 3-frame (60 ms) jitter buffer, RTCP every 5 s,
@@ -35,6 +44,9 @@ public final class RtpEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpEngine.class);
     private static final int MAX_DATAGRAM = 2048;
     private static final int BIND_ATTEMPTS = 64;
+    private static final int SLOTS = 20;
+    private static final long PERIOD_NANOS = 20_000_000L;
+    private static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
 
     /**
      * Engine settings.
@@ -74,6 +86,9 @@ public final class RtpEngine implements AutoCloseable {
     private final ConcurrentLinkedQueue<RtpStream> toRegister = new ConcurrentLinkedQueue<>();
     private final Set<RtpStream> streams = ConcurrentHashMap.newKeySet();
     private final LatenessRecorder lateness = new LatenessRecorder();
+    private final List<Set<RtpStream>> slots = new ArrayList<>();
+    private final List<MediaScheduler.Cancellable> pacers = new ArrayList<>();
+    private final AtomicInteger nextSlot = new AtomicInteger();
     private volatile boolean running = true;
 
     /** Starts the receive thread. {@code wallClock} only stamps RTCP sender reports (NTP time). */
@@ -85,6 +100,20 @@ public final class RtpEngine implements AutoCloseable {
         this.receiver = new Thread(this::receiveLoop, "tollgate-rtp-rx");
         receiver.setDaemon(true);
         receiver.start();
+        long start = scheduler.nanoTime();
+        for (int i = 0; i < SLOTS; i++) {
+            Set<RtpStream> members = ConcurrentHashMap.newKeySet();
+            slots.add(members);
+            long first = start + (i + 1) * SLOT_NANOS;
+            long[] due = {first};
+            pacers.add(scheduler.scheduleAtFixedRate(() -> {
+                long intended = due[0];
+                due[0] += PERIOD_NANOS;
+                for (RtpStream s : members) {
+                    s.tick(intended);
+                }
+            }, (i + 1) * SLOT_NANOS, PERIOD_NANOS));
+        }
         LOG.info("RTP engine on {} ports {}..{}", settings.bindAddress().getHostAddress(), settings.minPort(), settings.maxPort());
     }
 
@@ -131,8 +160,10 @@ public final class RtpEngine implements AutoCloseable {
             }
             a.configureBlocking(false);
             b.configureBlocking(false);
-            RtpStream s = new RtpStream(this, options, a, b);
+            int slot = Math.floorMod(nextSlot.getAndIncrement(), SLOTS);
+            RtpStream s = new RtpStream(this, options, a, b, slot);
             streams.add(s);
+            slots.get(slot).add(s);
             toRegister.add(s);
             selector.wakeup();
             return s;
@@ -142,6 +173,7 @@ public final class RtpEngine implements AutoCloseable {
 
     void closed(RtpStream s) {
         streams.remove(s);
+        slots.get(s.slot()).remove(s);
     }
 
     private void receiveLoop() {
@@ -212,6 +244,7 @@ public final class RtpEngine implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        pacers.forEach(MediaScheduler.Cancellable::cancel);
         for (RtpStream s : streams) {
             s.close();
         }

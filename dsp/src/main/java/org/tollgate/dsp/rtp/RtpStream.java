@@ -19,7 +19,6 @@ import org.tollgate.dsp.rfc4733.TelephoneEventSender;
 import org.tollgate.dsp.rtcp.RtcpPackets;
 import org.tollgate.dsp.rtcp.RtcpReport;
 import org.tollgate.dsp.rtcp.ReceptionStats;
-import org.tollgate.dsp.sched.MediaScheduler;
 
 /**
  * One RTP session leg: an RTP socket on an even port and RTCP on the next one, paced 20 ms audio out,
@@ -30,14 +29,13 @@ import org.tollgate.dsp.sched.MediaScheduler;
  * {@link #sendDigit})* → {@link #close()}. Sending starts once a remote address is known (signalled or
  * latched). All methods are thread-safe.
  *
- * <p>Each 20 ms tick (on the engine's scheduler, fixed rate, so no drift): send the next frame of the
+ * <p>Each 20 ms tick (run by the engine's pacer in this stream's slot, fixed rate, so no drift): send the next frame of the
  * playing {@link PcmSource} (or silence, or the due RFC 4733 packets while a digit is being sent), hand
  * the next jitter-buffer frame to the {@link MediaSink}, and send RTCP when due. The RTP timestamp
  * advances by 160 every tick whether or not a packet is sent (RFC 3550 section 5.1).
  */
 public final class RtpStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpStream.class);
-    private static final long TICK_NANOS = 20_000_000L;
 
     private final RtpEngine engine;
     private final StreamOptions options;
@@ -48,8 +46,7 @@ public final class RtpStream implements AutoCloseable {
     private final ReceptionStats stats = new ReceptionStats();
     private final TelephoneEventReceiver digitsIn = new TelephoneEventReceiver();
     private final TelephoneEventSender digitsOut = new TelephoneEventSender();
-    private final MediaScheduler.Cancellable tick;
-    private final long startNanos;
+    private final int slot;
 
     private volatile InetSocketAddress remote;
     private volatile InetSocketAddress remoteRtcp;
@@ -82,7 +79,7 @@ public final class RtpStream implements AutoCloseable {
     private record PendingEvent(long dueTick, boolean marker, long eventTimestamp,
                                 org.tollgate.dsp.rfc4733.TelephoneEvent event) {}
 
-    RtpStream(RtpEngine engine, StreamOptions options, DatagramChannel rtp, DatagramChannel rtcp) {
+    RtpStream(RtpEngine engine, StreamOptions options, DatagramChannel rtp, DatagramChannel rtcp, int slot) {
         this.engine = engine;
         this.options = options;
         this.rtp = rtp;
@@ -91,10 +88,13 @@ public final class RtpStream implements AutoCloseable {
         if (options.remote() != null) {
             setRemote(options.remote());
         }
-        MediaScheduler s = engine.scheduler();
-        this.startNanos = s.nanoTime() + TICK_NANOS;
-        this.nextRtcpNanos = startNanos + engine.settings().rtcpInterval().toNanos();
-        this.tick = s.scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS);
+        this.slot = slot;
+        this.nextRtcpNanos = engine.scheduler().nanoTime() + engine.settings().rtcpInterval().toNanos();
+    }
+
+    /** The engine's pacing slot (0..19, the millisecond within each 20 ms period) this stream ticks in. */
+    int slot() {
+        return slot;
     }
 
     /** The local RTP address (RTCP is on the next port). */
@@ -176,13 +176,14 @@ public final class RtpStream implements AutoCloseable {
         this.forwardTo = other;
     }
 
-    private void tick() {
+    /** One 20 ms tick, due at {@code intendedNanos} on the engine's scheduler clock. */
+    void tick(long intendedNanos) {
         if (closed) {
             return;
         }
         long now = engine.scheduler().nanoTime();
         synchronized (this) {
-            engine.lateness().record(now - (startNanos + ticks * TICK_NANOS));
+            engine.lateness().record(now - intendedNanos);
             transmit();
             ticks++;
             timestamp = (timestamp + Pcm.FRAME_SAMPLES) & 0xFFFF_FFFFL;
@@ -368,7 +369,6 @@ public final class RtpStream implements AutoCloseable {
             return;
         }
         closed = true;
-        tick.cancel();
         engine.closed(this);
         try {
             rtp.close();
