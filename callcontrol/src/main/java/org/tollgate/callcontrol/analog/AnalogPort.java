@@ -45,6 +45,7 @@ public final class AnalogPort implements FxsPortListener {
 
     private PortStatus status;
     private LegEvents events;
+    private Leg current;
     private AudioSink peerAudio;
     private Sound playing = new Sound.Silence();
     private String lastCall = "";
@@ -144,6 +145,9 @@ public final class AnalogPort implements FxsPortListener {
         LegEvents e = null;
         StringBuilder digits = new StringBuilder();
         synchronized (this) {
+            if (status == PortStatus.CONNECTED && current != null) {
+                current.received(pcm.length);
+            }
             if (status == PortStatus.CONNECTED && peerAudio != null) {
                 peer = peerAudio;
             } else if (status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED) {
@@ -166,7 +170,11 @@ public final class AnalogPort implements FxsPortListener {
     private void originate() {
         Caller caller = new Caller(config.id(), config.stationNumber(), config.stationName(), config.lpcorIncoming());
         LOG.info("voice-port {}: off-hook", config.id());
-        IncomingCall call = calls.get().startCall(caller, new Leg(), Optional.empty(), config.interdigit());
+        Leg leg = new Leg();
+        synchronized (this) {
+            current = leg;
+        }
+        IncomingCall call = calls.get().startCall(caller, leg, Optional.empty(), config.interdigit());
         synchronized (this) {
             if (status == PortStatus.ORIGINATING || status == PortStatus.RELEASED_OFF_HOOK) {
                 events = status == PortStatus.ORIGINATING ? call.events() : null;
@@ -179,6 +187,7 @@ public final class AnalogPort implements FxsPortListener {
         status = config.shutdown() || !driver.available() ? PortStatus.SHUTDOWN : PortStatus.IDLE;
         events = null;
         peerAudio = null;
+        current = null;
         play(new Sound.Silence());
     }
 
@@ -200,11 +209,34 @@ public final class AnalogPort implements FxsPortListener {
         status = PortStatus.RESERVED;
         events = legEvents;
         lastCall = call;
-        return Optional.of(new Leg());
+        current = new Leg();
+        return Optional.of(current);
     }
 
-    /** The signaling side of the port's current call leg (either direction). */
+    /**
+     * The signaling side of the port's current call leg (either direction). Counts connected audio as
+     * 20 ms frames and G.711-equivalent bytes (one per sample): transmit = to the phone, receive = from it.
+     */
     private final class Leg implements LegSignaling {
+        private final java.util.concurrent.atomic.AtomicLongArray counts = new java.util.concurrent.atomic.AtomicLongArray(4);
+
+        void received(int samples) {
+            counts.incrementAndGet(2);
+            counts.addAndGet(3, samples);
+        }
+
+        private void toPhone(short[] pcm) {
+            counts.incrementAndGet(0);
+            counts.addAndGet(1, pcm.length);
+            driver.audio(pcm);
+        }
+
+        @Override
+        public Optional<org.tollgate.callcontrol.media.MediaCounters> counters() {
+            return Optional.of(new org.tollgate.callcontrol.media.MediaCounters(counts.get(0), counts.get(1),
+                    counts.get(2), counts.get(3), "g711ulaw"));
+        }
+
         @Override
         public void handle(LegCommand command) {
             synchronized (AnalogPort.this) {
@@ -231,7 +263,7 @@ public final class AnalogPort implements FxsPortListener {
                         // DTMF relayed from a leg without in-gateway audio (SIP): play it in-band to the
                         // phone. Between two analog ports DTMF already travels in the audio.
                         if (status == PortStatus.CONNECTED) {
-                            driver.audio(DtmfGenerator.generate(d.digits()));
+                            toPhone(DtmfGenerator.generate(d.digits()));
                         }
                     }
                     case LegCommand.Release r -> released(r.cause());
@@ -249,6 +281,7 @@ public final class AnalogPort implements FxsPortListener {
                     status = PortStatus.RELEASED_OFF_HOOK;
                     events = null;
                     peerAudio = null;
+                    current = null;
                     if (!(playing instanceof Sound.ToneSound t && (t.tone() == Tone.BUSY || t.tone() == Tone.REORDER))) {
                         play(new Sound.ToneSound(Tone.REORDER));
                     }
@@ -261,7 +294,7 @@ public final class AnalogPort implements FxsPortListener {
 
         @Override
         public Optional<AudioSink> audioToUser() {
-            return Optional.of(driver::audio);
+            return Optional.of(this::toPhone);
         }
 
         @Override

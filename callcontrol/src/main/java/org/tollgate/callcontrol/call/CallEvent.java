@@ -29,6 +29,10 @@ public sealed interface CallEvent {
     record TimerExpired(CallTimer timer) implements CallEvent {
     }
 
+    /** The operator or the gateway clears the call ({@code clear call voice}) with {@code cause}. */
+    record Clear(org.tollgate.callcontrol.cause.Q850Cause cause) implements CallEvent {
+    }
+
     /** Authorization step {@code seq} ended. */
     record AuthorizationDone(int seq, AuthorizationResult result) implements CallEvent {
     }

@@ -108,6 +108,8 @@ public final class CallMachine {
             }
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.INTERDIGIT)),
+                    Optional.empty());
         };
     }
 
@@ -259,6 +261,8 @@ public final class CallMachine {
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e when e.seq() != s.seq() -> Transition.stay(s);
             case AuthorizationDone e -> authorizationDone(s, e.result(), now);
+            case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelAuthorization()),
+                    Optional.empty());
         };
     }
 
@@ -312,6 +316,8 @@ public final class CallMachine {
             case TimerExpired e when e.timer() == CallTimer.NO_ANSWER -> noAnswer(d, s.hunt(), s.out(), now);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.NO_ANSWER)),
+                    Optional.of(s.out()));
         };
     }
 
@@ -360,6 +366,8 @@ public final class CallMachine {
             case TimerExpired e when e.timer() == CallTimer.NO_ANSWER -> noAnswer(d, s.hunt(), s.out(), now);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.NO_ANSWER)),
+                    Optional.of(s.out()));
         };
     }
 
@@ -383,6 +391,7 @@ public final class CallMachine {
             case HookFlash e -> Transition.stay(s);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(), Optional.of(s.out()));
         };
     }
 
@@ -397,6 +406,7 @@ public final class CallMachine {
             case HookFlash e -> Transition.stay(s);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.Clear e -> Transition.stay(s);
         };
     }
 
@@ -411,6 +421,12 @@ public final class CallMachine {
         out.add(emit(new CallRecordEvent.Released(d.ref(), now, cause, ReleaseSource.CALLING_PARTY,
                 d.incomingLeg(), lastOutgoing(d))));
         return new Transition(next, out);
+    }
+
+    /** Cleared by the operator/gateway: both sides released with {@code cause}, no tone. */
+    private Transition cleared(CallData d, Q850Cause cause, Instant now, List<Action> before, Optional<LegId> liveOut) {
+        return release(d, cause, ReleaseSource.GATEWAY, now, new ArrayList<>(before), Optional.empty(), Optional.empty(),
+                liveOut);
     }
 
     private Transition release(CallData d, Q850Cause cause, ReleaseSource source, Instant now, List<Action> out,

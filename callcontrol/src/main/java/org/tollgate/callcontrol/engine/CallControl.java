@@ -83,6 +83,30 @@ public final class CallControl {
         return handle;
     }
 
+    /**
+     * Clears a live call ({@code clear call voice}): both sides are released with {@code cause},
+     * released by the gateway. Returns whether the call was live.
+     */
+    public boolean clear(CallRef ref, org.tollgate.callcontrol.cause.Q850Cause cause) {
+        Call c = active.get(ref);
+        if (c == null) {
+            return false;
+        }
+        c.deliver(new org.tollgate.callcontrol.call.CallEvent.Clear(cause));
+        return true;
+    }
+
+    /** Clears every live call with {@code cause}; returns how many were live. */
+    public int clearAll(org.tollgate.callcontrol.cause.Q850Cause cause) {
+        int n = 0;
+        for (CallRef ref : List.copyOf(active.keySet())) {
+            if (clear(ref, cause)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The current state of a live call; empty once it is released. */
     public Optional<CallState> state(CallRef ref) {
         return Optional.ofNullable(active.get(ref)).map(Call::state);

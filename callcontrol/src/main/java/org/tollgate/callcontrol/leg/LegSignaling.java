@@ -26,6 +26,14 @@ public interface LegSignaling {
     default void connectAudio(AudioSink peer) {
     }
 
+    /**
+     * The leg's media counters so far (RTP streams for SIP legs, 20 ms frames for analog ports);
+     * read once when the call is released, for the {@code LegMedia} record event.
+     */
+    default Optional<org.tollgate.callcontrol.media.MediaCounters> counters() {
+        return Optional.empty();
+    }
+
     /** A short description for logs and {@code show} output ({@code 0/1/0}, {@code sip:1000@10.0.0.1}). */
     String describe();
 }

@@ -68,9 +68,25 @@ public sealed interface CallRecordEvent {
 
     /**
      * The call ended with {@code cause}; {@code source} says who released it. {@code outgoing} is
-     * the last outgoing leg if any was created.
+     * the last outgoing leg if any was created; {@code media} holds the media counters of the legs
+     * still bound at the end that report any (SIP RTP streams, analog ports' 20 ms frames).
      */
     record Released(CallRef call, Instant at, Q850Cause cause, ReleaseSource source, LegId incoming,
-                    Optional<LegId> outgoing) implements CallRecordEvent {
+                    Optional<LegId> outgoing, java.util.Map<LegId, org.tollgate.callcontrol.media.MediaCounters> media)
+            implements CallRecordEvent {
+        public Released {
+            media = java.util.Map.copyOf(media);
+        }
+
+        /** Without media counters (the state machine's form; the engine adds the legs' counters). */
+        public Released(CallRef call, Instant at, Q850Cause cause, ReleaseSource source, LegId incoming,
+                        Optional<LegId> outgoing) {
+            this(call, at, cause, source, incoming, outgoing, java.util.Map.of());
+        }
+
+        /** This event with the legs' media counters. */
+        public Released withMedia(java.util.Map<LegId, org.tollgate.callcontrol.media.MediaCounters> counters) {
+            return new Released(call, at, cause, source, incoming, outgoing, counters);
+        }
     }
 }

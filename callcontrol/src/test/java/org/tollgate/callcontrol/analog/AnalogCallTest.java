@@ -83,6 +83,13 @@ class AnalogCallTest {
         CallRecordEvent.Released rel = recorded(CallRecordEvent.Released.class).getFirst();
         assertEquals(Q850Cause.NORMAL_CALL_CLEARING, rel.cause());
         assertEquals(ReleaseSource.CALLING_PARTY, rel.source());
+        var aLeg = rel.media().get(rel.incoming());
+        var bLeg = rel.media().get(rel.outgoing().orElseThrow());
+        assertEquals(30, aLeg.packetsReceived(), "600 ms spoken into phone A = 30 frames of 20 ms");
+        assertEquals(30, bLeg.packetsSent(), "the same 30 frames went to phone B");
+        assertEquals(4800, bLeg.bytesSent());
+        assertEquals(30, bLeg.packetsReceived());
+        assertEquals(30, aLeg.packetsSent());
         assertEquals("reorder", b.hearing());
         b.onHook();
         assertEquals(PortStatus.IDLE, ports.port("0/1/1").orElseThrow().status());
@@ -156,5 +163,25 @@ class AnalogCallTest {
         assertFalse(phone("0/1/1").isRinging());
         assertEquals(Q850Cause.NO_ANSWER, recorded(CallRecordEvent.Released.class).getFirst().cause());
         assertEquals(PortStatus.IDLE, ports.port("0/1/1").orElseThrow().status());
+    }
+
+    @Test
+    @DisplayName("clear call: a connected call is released by the gateway with the given cause on both sides")
+    void clearCall() {
+        setUp(Optional.empty());
+        phone("0/1/1").autoAnswer(1);
+        SimulatedPhone a = phone("0/1/0");
+        a.offHook();
+        a.dial("99329");
+        var live = calls.activeCalls();
+        assertEquals(1, live.size());
+        assertEquals("Connected", live.getFirst().state());
+        assertTrue(calls.clear(live.getFirst().ref(), Q850Cause.NORMAL_UNSPECIFIED));
+        CallRecordEvent.Released rel = recorded(CallRecordEvent.Released.class).getFirst();
+        assertEquals(ReleaseSource.GATEWAY, rel.source());
+        assertEquals(Q850Cause.NORMAL_UNSPECIFIED, rel.cause());
+        assertEquals("reorder", a.hearing());
+        assertEquals("reorder", phone("0/1/1").hearing());
+        assertFalse(calls.clear(live.getFirst().ref(), Q850Cause.NORMAL_UNSPECIFIED), "already gone");
     }
 }

@@ -51,7 +51,8 @@ class CallMachineTest {
     static final List<CallEvent> EVERY_KIND = List.of(new CallEvent.Digits(A, "1"), new LegAlerting(B1),
             new LegAnswered(B1), new LegReleased(B1, Q850Cause.USER_BUSY), new CallEvent.HookFlash(A),
             new TimerExpired(CallTimer.INTERDIGIT), new TimerExpired(CallTimer.NO_ANSWER),
-            new AuthorizationDone(1, new AuthorizationResult.Success("786")), new LegReleased(A, Q850Cause.NORMAL_CALL_CLEARING));
+            new AuthorizationDone(1, new AuthorizationResult.Success("786")), new LegReleased(A, Q850Cause.NORMAL_CALL_CLEARING),
+            new CallEvent.Clear(Q850Cause.NORMAL_UNSPECIFIED));
 
     @Nested
     @DisplayName("start")
@@ -404,6 +405,28 @@ class CallMachineTest {
             CallState before = f.state;
             f.on(new CallEvent.HookFlash(A)).on(new TimerExpired(CallTimer.NO_ANSWER));
             assertEquals(before, f.state);
+        }
+    }
+
+    @Test
+    @DisplayName("clear call in every live state: released by the gateway with the given cause, live legs released, timers/auth cancelled")
+    void clearInEveryState() {
+        Q850Cause c = Q850Cause.NORMAL_UNSPECIFIED;
+        MachineFixture collecting = plain().dial("9").on(new CallEvent.Clear(c));
+        assertTrue(collecting.did(new Action.CancelTimer(CallTimer.INTERDIGIT)));
+        MachineFixture authorizing = users().dial("8555#").on(new CallEvent.Clear(c));
+        assertTrue(authorizing.did(new Action.CancelAuthorization()));
+        MachineFixture setup = plain().dial("99329").on(new CallEvent.Clear(c));
+        assertEquals(List.of(new LegCommand.Release(c)), setup.sentTo(B1));
+        MachineFixture ringing = alerting().on(new CallEvent.Clear(c));
+        assertTrue(ringing.did(new Action.CancelTimer(CallTimer.NO_ANSWER)));
+        MachineFixture talking = connected().on(new CallEvent.Clear(c));
+        assertEquals(List.of(new LegCommand.Release(c)), talking.sentTo(B1));
+        for (MachineFixture f : List.of(collecting, authorizing, setup, ringing, talking)) {
+            CallState.Released r = f.state(CallState.Released.class);
+            assertEquals(ReleaseSource.GATEWAY, r.source());
+            assertEquals(c, r.cause());
+            assertEquals(List.of(new LegCommand.Release(c)), f.sentTo(A));
         }
     }
 

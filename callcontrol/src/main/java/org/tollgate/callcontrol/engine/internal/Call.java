@@ -63,6 +63,7 @@ public final class Call {
     private AuthorizationSession authSession;
     private CallDigitSource authDigits;
     private volatile CallState published;
+    private final Map<LegId, org.tollgate.callcontrol.media.MediaCounters> finalCounters = new HashMap<>();
 
     public Call(CallMachine machine, CallScheduler scheduler, LegFactory legFactory, AuthorizationApplication auth,
                 CallRecordSink sink, Consumer<Call> onEnd) {
@@ -157,6 +158,9 @@ public final class Call {
         CallState before = state;
         state = t.next();
         published = state;
+        if (state instanceof CallState.Released && !(before instanceof CallState.Released)) {
+            legs.forEach((id, leg) -> leg.counters().ifPresent(c -> finalCounters.put(id, c)));
+        }
         for (Action a : t.actions()) {
             run(a);
         }
@@ -208,6 +212,10 @@ public final class Call {
             LOG.info("{}: dial-peer {} failed: {} (cause {})", f.call(), f.dialPeerTag(), f.reason(), f.cause().hex());
         } else if (event instanceof CallRecordEvent.Connected c) {
             LOG.info("{}: connected via dial-peer {}", c.call(), c.dialPeerTag());
+        }
+        if (event instanceof CallRecordEvent.Released r && !finalCounters.isEmpty()) {
+            sink.accept(r.withMedia(finalCounters));
+            return;
         }
         sink.accept(event);
     }
