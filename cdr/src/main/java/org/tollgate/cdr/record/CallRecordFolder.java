@@ -70,11 +70,13 @@ public final class CallRecordFolder implements CallRecordSink {
                 }
                 case CallRecordEvent.DigitsCollected d -> f.legs.get(1).called = d.calledNumber();
                 case CallRecordEvent.Routed r -> f.routed(r);
-                case CallRecordEvent.AttemptFailed a -> a.leg().map(l -> f.legs.get(l.index()))
-                        .filter(l -> l != null && l.disconnect == null)
-                        .ifPresent(l -> l.end(a.at(), a.cause(), ReleaseSource.CALLED_PARTY));
-                case CallRecordEvent.AuthorizationStarted a -> {
+                case CallRecordEvent.AttemptFailed a -> {
+                    a.leg().map(l -> f.legs.get(l.index()))
+                            .filter(l -> l != null && l.disconnect == null)
+                            .ifPresent(l -> l.end(a.at(), a.cause(), ReleaseSource.CALLED_PARTY));
+                    lpcorRejectedGroup(a.reason()).ifPresent(g -> f.lpcorOut = Optional.of(g));
                 }
+                case CallRecordEvent.AuthorizationStarted a -> f.lpcorOut = Optional.of(a.policy());
                 case CallRecordEvent.FacResult r -> {
                     f.facDigits = r.facDigits() == null ? "" : r.facDigits();
                     f.facStatus = Optional.of(r.status());
@@ -101,24 +103,44 @@ public final class CallRecordFolder implements CallRecordSink {
         }
     }
 
-    /** Snapshots of the legs of calls not yet released, oldest call first; {@code now} is unused but kept for counters. */
+    /**
+     * The destination group of an LPCOR rejection: call control reports it only in the attempt's
+     * reason text ({@code lpcor policy AnalogPhone rejects LocalUser}); a policy is named after its
+     * destination group.
+     */
+    static Optional<String> lpcorRejectedGroup(String reason) {
+        String prefix = "lpcor policy ";
+        if (reason == null || !reason.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = reason.substring(prefix.length());
+        int sp = rest.indexOf(' ');
+        return sp > 0 ? Optional.of(rest.substring(0, sp)) : Optional.empty();
+    }
+
+    /** A call in progress: call control's reference and snapshots of its open legs. */
+    public record ActiveCall(CallRef ref, ConnectionId connectionId, List<CallLegRecord> legs) {
+        public ActiveCall {
+            legs = List.copyOf(legs);
+        }
+    }
+
+    /** Snapshots of the open legs of calls not yet released, oldest call first. */
     public List<CallLegRecord> active() {
+        return activeCalls().stream().flatMap(c -> c.legs().stream()).toList();
+    }
+
+    /** The calls not yet released, oldest first, with their open legs. */
+    public List<ActiveCall> activeCalls() {
         List<Fold> folds = new ArrayList<>(calls.values());
         folds.sort(Comparator.comparingLong(f -> f.ref.id()));
-        List<CallLegRecord> out = new ArrayList<>();
+        List<ActiveCall> out = new ArrayList<>();
         for (Fold f : folds) {
             synchronized (f) {
-                out.addAll(f.records(Optional.of(Boolean.TRUE), media));
+                out.add(new ActiveCall(f.ref, f.id, f.records(Optional.of(Boolean.TRUE), media)));
             }
         }
         return out;
-    }
-
-    /** The connection ids of live calls with their call control reference (for {@code clear call voice id}). */
-    public Map<ConnectionId, CallRef> activeCalls() {
-        Map<ConnectionId, CallRef> m = new LinkedHashMap<>();
-        calls.values().forEach(f -> m.put(f.id, f.ref));
-        return m;
     }
 
     private static final class LegAcc {
