@@ -23,8 +23,10 @@ import java.util.Objects;
  * @param receiveUdpBufferSize {@code gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE} (SO_RCVBUF); default
  *        1 MiB (the kernel may cap it at {@code net.core.rmem_max})
  * @param sendUdpBufferSize {@code gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE} (SO_SNDBUF); default 1 MiB
- * @param maxServerTransactions {@code gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS}; default 10000
- * @param maxClientTransactions {@code gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS}; default 10000
+ * @param maxServerTransactions {@code gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS}; default 50000: a
+ *        finished UDP non-INVITE transaction lingers 32 s (Timer J), so 1000 requests/s keep about
+ *        32000 entries alive
+ * @param maxClientTransactions {@code gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS}; default 50000
  * @param overload when new INVITEs are refused with 503 + Retry-After
  */
 public record SipServerSettings(
@@ -48,7 +50,7 @@ public record SipServerSettings(
     /** Default UDP socket buffers, bytes. */
     public static final int DEFAULT_UDP_BUFFER_SIZE = 1 << 20;
     /** Default transaction table limits. */
-    public static final int DEFAULT_MAX_TRANSACTIONS = 10_000;
+    public static final int DEFAULT_MAX_TRANSACTIONS = 50_000;
 
     /** Validates ranges. */
     public SipServerSettings {
@@ -82,7 +84,8 @@ public record SipServerSettings(
      * {@code Retry-After} while either limit is reached; in-dialog requests are never refused.
      *
      * @param maxCallsInSetup INVITE server transactions not yet answered finally; default 200
-     * @param maxServerTransactions all live server transactions of the stack; default 5000
+     * @param maxServerTransactions all server transactions in the stack's table, including finished
+     *        ones waiting for their timers; default 40000 (below the stack's own 50000 limit)
      * @param retryAfterSeconds the {@code Retry-After} value sent; default 5
      */
     public record OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int retryAfterSeconds) {
@@ -95,7 +98,7 @@ public record SipServerSettings(
 
         /** The documented defaults. */
         public static OverloadSettings defaults() {
-            return new OverloadSettings(200, 5000, 5);
+            return new OverloadSettings(200, 40_000, 5);
         }
     }
 }
