@@ -46,6 +46,17 @@ class ModemLineSpecTest {
     }
 
     @Test
+    @DisplayName("the device binding is printed back under its line by show running-config")
+    void devicePrinted() throws Exception {
+        String printed = org.tollgate.config.ConfigPrinter.print(example("line aux 0\n device /dev/ttyS9 speed 38400\n"));
+        int aux = printed.indexOf("line aux 0");
+        assertTrue(aux >= 0, printed);
+        int next = printed.indexOf("\nline ", aux + 1);
+        String block = printed.substring(aux, next < 0 ? printed.length() : next);
+        assertTrue(block.contains("\n device /dev/ttyS9 speed 38400"), block);
+    }
+
+    @Test
     @DisplayName("lines without a device are not modem lines")
     void noDevice() throws Exception {
         assertEquals(0, ModemLineSpec.from(example("")).lines().size());
