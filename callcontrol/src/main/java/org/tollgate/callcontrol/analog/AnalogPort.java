@@ -49,6 +49,7 @@ public final class AnalogPort implements FxsPortListener {
     private AudioSink peerAudio;
     private Sound playing = new Sound.Silence();
     private String lastCall = "";
+    private Optional<Q850Cause> lastCause = Optional.empty();
 
     public AnalogPort(VoicePortConfig config, FxsPortDriver driver, Supplier<CallControl> calls) {
         this(config, driver, calls, PromptAudio.bundled());
@@ -78,6 +79,11 @@ public final class AnalogPort implements FxsPortListener {
     /** What the port is playing to its phone now. */
     public synchronized Sound playing() {
         return playing;
+    }
+
+    /** The disconnect cause of the port's last released call leg, if any. */
+    public synchronized Optional<Q850Cause> lastCause() {
+        return lastCause;
     }
 
     /** The last call this port took part in ({@code call-3}), empty before the first. */
@@ -111,6 +117,7 @@ public final class AnalogPort implements FxsPortListener {
                         LegEvents e = events;
                         toIdle();
                         if (e != null) {
+                            lastCause = Optional.of(Q850Cause.NORMAL_CALL_CLEARING);
                             after = () -> e.released(Q850Cause.NORMAL_CALL_CLEARING);
                         }
                     }
@@ -272,6 +279,7 @@ public final class AnalogPort implements FxsPortListener {
         }
 
         private void released(Q850Cause cause) {
+            lastCause = Optional.of(cause);
             switch (status) {
                 case RINGING, RESERVED -> {
                     driver.stopRinging();

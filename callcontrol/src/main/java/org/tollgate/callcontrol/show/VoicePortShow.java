@@ -62,6 +62,8 @@ public final class VoicePortShow {
         if (!p.lastCall().isEmpty()) {
             sb.append(" Last call ").append(p.lastCall()).append('\n');
         }
+        p.lastCause().ifPresent(cause -> sb.append(" Last disconnect cause ").append(cause.hex()).append(" (")
+                .append(cause.describe()).append(")\n"));
         if (p.driver() instanceof SimulatedPhone phone) {
             sb.append(" Simulated phone: ").append(phone.isOffHook() ? "off-hook" : "on-hook")
                     .append(phone.isRinging() ? ", ringing" : "")

@@ -117,6 +117,8 @@ class CmeFacExampleTest {
         CallRecordEvent.AttemptFailed f = records.stream().filter(CallRecordEvent.AttemptFailed.class::isInstance)
                 .map(CallRecordEvent.AttemptFailed.class::cast).findFirst().orElseThrow();
         assertEquals("lpcor policy AnalogPhone rejects LocalUser", f.reason());
+        assertTrue(test(m, "0/1/0 status").contains(
+                " Last disconnect cause 3F (service or option not available, unspecified (63))"));
     }
 
     @Test
