@@ -255,7 +255,7 @@ public final class CdrStore {
             ps.setString(1, owner);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    limitMs = Math.max(limitMs, rs.getLong(1));
+                    limitMs = Math.max(limitMs, rs.getLong(1) + 1);
                 }
             }
         }
