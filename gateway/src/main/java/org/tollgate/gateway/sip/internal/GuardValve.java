@@ -142,6 +142,8 @@ public final class GuardValve implements SIPMessageValve {
                 channel.sendMessage(response, channel.getPeerPacketSourceAddress(), channel.getPeerPacketSourcePort());
             }
         } catch (IOException | InvalidArgumentException | RuntimeException e) {
+            // RuntimeException: the RI's createResponse fails with NPE on a request lacking From/To
+            // (RFC 4475 3.3.1); such a request cannot be answered and is dropped, as the RFC allows
             LOG.debug("could not answer rejected {}: {}", request.getMethod(), e.toString());
         }
     }

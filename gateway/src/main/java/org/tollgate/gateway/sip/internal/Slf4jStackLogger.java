@@ -77,7 +77,17 @@ public final class Slf4jStackLogger implements StackLogger {
     }
 
     @Override public void logWarning(String message) {
-        LOG.warn(message);
+        if (isTlsSetupNotice(message)) {
+            LOG.debug(message); // the RI warns about its unused TLS defaults on every start
+        } else {
+            LOG.warn(message);
+        }
+    }
+
+    static boolean isTlsSetupNotice(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("tls security policy") || m.contains("keystore") || m.contains("truststore")
+                || m.startsWith("tls ");
     }
 
     @Override public void logInfo(String message) {
