@@ -250,7 +250,14 @@ final class ExecCallbackLine implements Runnable {
                 debug.emit(LineDebug.MODEM, spec.ttyTag() + ": CONNECT, starting EXEC login");
                 LOG.info("line {} ({}): incoming call connected", spec.number(), spec.name());
                 location = "async";
-                handleCall(modem);
+                try {
+                    handleCall(modem);
+                } finally {
+                    CallInput last = call;
+                    if (last != null && last.carrierLost()) {
+                        modem.markConnected(false);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.interrupted();
                 if (!running) {

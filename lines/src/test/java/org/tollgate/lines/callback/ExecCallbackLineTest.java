@@ -171,6 +171,17 @@ class ExecCallbackLineTest {
     }
 
     @Test
+    @DisplayName("a caller who hangs up at the login prompt: the line knows the carrier is gone and only puts the modem on hook")
+    void callerHangsUpDuringLogin() {
+        start(CONFIG);
+        modem.ring();
+        until(() -> modem.screen().endsWith("Username: "));
+        modem.dropCarrier();
+        until(() -> state() == LineState.IDLE && modem.commands().getLast().endsWith("ATH0"));
+        assertTrue(modem.commands().stream().noneMatch(c -> c.contains("+++")), "no escape sequence after NO CARRIER");
+    }
+
+    @Test
     @DisplayName("without service exec-callback a callback user just gets EXEC")
     void serviceOff() {
         start(CONFIG.replace("service exec-callback\n", ""));
