@@ -1,8 +1,8 @@
 package org.tollgate.gateway.sip.cause;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.tollgate.callcontrol.cause.Q850Cause;
 
 /**
  * The {@code Reason: Q.850;cause=N;text="..."} header value (RFC 3326 section 2), generated on BYE,
@@ -16,28 +16,29 @@ public record Q850Reason(int cause, String text) {
     /** Longest header value {@link #parse} looks at; default 1024 characters. */
     public static final int MAX_LENGTH = 1024;
 
-    private static final Map<Integer, String> TEXTS = Map.ofEntries(
-            Map.entry(1, "unallocated (unassigned) number"), Map.entry(3, "no route to destination"),
-            Map.entry(16, "normal call clearing"), Map.entry(17, "user busy"), Map.entry(18, "no user responding"),
-            Map.entry(19, "no answer from user (user alerted)"), Map.entry(21, "call rejected"),
-            Map.entry(22, "number changed"), Map.entry(27, "destination out of order"),
-            Map.entry(28, "invalid number format (address incomplete)"), Map.entry(31, "normal, unspecified"),
-            Map.entry(34, "no circuit/channel available"), Map.entry(38, "network out of order"),
-            Map.entry(41, "temporary failure"), Map.entry(42, "switching equipment congestion"),
-            Map.entry(47, "resource unavailable, unspecified"), Map.entry(58, "bearer capability not presently available"),
-            Map.entry(63, "service or option not available, unspecified"),
-            Map.entry(79, "service or option not implemented, unspecified"), Map.entry(102, "recovery on timer expiry"),
-            Map.entry(111, "protocol error, unspecified"), Map.entry(127, "interworking, unspecified"));
-
     /** Validates the cause range. */
     public Q850Reason {
         SipCauseMapping.requireCause(cause);
         text = text == null ? "" : text;
     }
 
-    /** A reason with the standard text of {@code cause} (empty when this table has none). */
+    /** A reason with the Q.850 text of {@code cause} from the call engine's registry (empty if unlisted). */
     public static Q850Reason of(int cause) {
-        return new Q850Reason(cause, TEXTS.getOrDefault(cause, ""));
+        Q850Cause c = Q850Cause.of(cause);
+        return new Q850Reason(cause, c.keyword().isPresent() ? c.text() : "");
+    }
+
+    /**
+     * The Reason for a call engine cause. Values above 127 (IOS-internal {@code call-block} causes up
+     * to 180) and 0 are not Q.850 causes: they are sent as 127 "interworking, unspecified".
+     */
+    public static Q850Reason of(Q850Cause cause) {
+        return of(cause.value() >= 1 && cause.value() <= 127 ? cause.value() : 127);
+    }
+
+    /** This reason's cause as the call engine's type. */
+    public Q850Cause toCause() {
+        return Q850Cause.of(cause);
     }
 
     /** The header value, e.g. {@code Q.850;cause=63;text="service or option not available, unspecified"}. */

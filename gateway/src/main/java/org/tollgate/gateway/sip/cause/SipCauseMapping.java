@@ -2,6 +2,7 @@ package org.tollgate.gateway.sip.cause;
 
 import java.util.Map;
 import java.util.Optional;
+import org.tollgate.callcontrol.cause.Q850Cause;
 
 /**
  * Q.850 cause ↔ SIP status code, a pure table.
@@ -83,6 +84,18 @@ public final class SipCauseMapping {
             return mapped;
         }
         return status < 500 ? 31 : status < 600 ? 41 : 31;
+    }
+
+    /**
+     * The SIP status for a call engine cause; 0 and the IOS-internal causes above 127 map to 500.
+     */
+    public static int toSipStatus(Q850Cause cause) {
+        return cause.value() >= 1 && cause.value() <= 127 ? toSipStatus(cause.value()) : 500;
+    }
+
+    /** {@link #toQ850(int, Optional)} as the call engine's cause type. */
+    public static Q850Cause toCause(int status, Optional<Q850Reason> reason) {
+        return Q850Cause.of(toQ850(status, reason));
     }
 
     static void requireCause(int cause) {

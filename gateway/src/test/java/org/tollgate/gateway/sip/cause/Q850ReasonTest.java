@@ -21,6 +21,15 @@ class Q850ReasonTest {
     }
 
     @Test
+    @DisplayName("call engine causes: texts from Q850Cause; 0 and IOS causes above 127 are sent as 127")
+    void fromEngineCause() {
+        assertEquals("Q.850;cause=28;text=\"" + org.tollgate.callcontrol.cause.Q850Cause.of(28).text() + "\"",
+                Q850Reason.of(org.tollgate.callcontrol.cause.Q850Cause.INVALID_NUMBER_FORMAT).headerValue());
+        assertEquals(127, Q850Reason.of(org.tollgate.callcontrol.cause.Q850Cause.of(150)).cause());
+        assertEquals("Q.850;cause=99", Q850Reason.of(99).headerValue());
+    }
+
+    @Test
     @DisplayName("RFC 3326: Reason values are parsed case-insensitively with spaces and quoted text")
     void parse() {
         assertEquals(Optional.of(new Q850Reason(17, "user busy")), Q850Reason.parse("q.850 ; cause=17 ; text=\"user busy\""));

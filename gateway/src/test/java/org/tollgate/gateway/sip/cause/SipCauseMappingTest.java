@@ -59,6 +59,14 @@ class SipCauseMappingTest {
     }
 
     @Test
+    @DisplayName("call engine causes: LPCOR default 63 is 503; IOS-internal causes above 127 are 500")
+    void engineCauses() {
+        assertEquals(503, SipCauseMapping.toSipStatus(org.tollgate.callcontrol.cause.Q850Cause.SERVICE_NOT_AVAILABLE));
+        assertEquals(500, SipCauseMapping.toSipStatus(org.tollgate.callcontrol.cause.Q850Cause.of(180)));
+        assertEquals(org.tollgate.callcontrol.cause.Q850Cause.USER_BUSY, SipCauseMapping.toCause(486, Optional.empty()));
+    }
+
+    @Test
     @DisplayName("causes outside 1..127 are refused")
     void range() {
         assertThrows(IllegalArgumentException.class, () -> SipCauseMapping.toSipStatus(0));
