@@ -366,7 +366,7 @@ final class ModelGen {
         for (String kind : List.of("all", "busy", "noan")) {
             if (coin()) {
                 out.add(new CallForward(kind, digits(3, 6),
-                        kind.equals("noan") ? OptionalInt.of(between(3, 60000)) : OptionalInt.empty()));
+                        kind.equals("noan") ? maybeInt(3, 60000) : OptionalInt.empty()));
             }
         }
         return out;

@@ -75,8 +75,7 @@ final class CmeCommands {
         }
         String number = Common.word(a, Common.DIAL_PATTERN, "Target number", "number");
         OptionalInt timeout = OptionalInt.empty();
-        if (kind.equals("noan")) {
-            a.keyword("timeout");
+        if (kind.equals("noan") && a.optKeyword("timeout").isPresent()) {
             timeout = OptionalInt.of(a.integer(3, 60000, "Ring no answer timeout in seconds"));
         }
         a.end();

@@ -174,14 +174,16 @@ public final class Engine {
         boolean bestOpensMode = false;
         for (int k : frameOrder(indent)) {
             Frame f = frames.get(k);
-            Attempt at = attempt(f.mode(), f.key(), tokens, start, negated, line);
-            if (at instanceof Attempt.Done done) {
-                return commit(k, done, indent);
-            }
-            Attempt.Failed failed = (Attempt.Failed) at;
-            if (best == null || failed.failure().offset() > best.offset()) {
-                best = failed.failure();
-                bestOpensMode = failed.opensMode();
+            switch (attempt(f.mode(), f.key(), tokens, start, negated, line)) {
+                case Attempt.Done done -> {
+                    return commit(k, done, indent);
+                }
+                case Attempt.Failed failed -> {
+                    if (best == null || failed.failure().offset() > best.offset()) {
+                        best = failed.failure();
+                        bestOpensMode = failed.opensMode();
+                    }
+                }
             }
         }
         if (best == null) {
