@@ -306,7 +306,11 @@ public final class Connector {
         return p.endsWith("password:") || p.endsWith("secret:") || p.endsWith("passcode:");
     }
 
-    /** Records the first end cause and tears the session down. */
+    /**
+     * Records the first end cause and tears the session down. For idle timeout and Ctrl+C during a session the
+     * engineer is told why: the notice is written and the channel half-closed (EOF), so that the relay forwards
+     * it before it closes the channel; {@link #closeAll()} waits for that close.
+     */
     private void end(SessionEnd cause) {
         if (!ended.complete(cause)) {
             return;
@@ -314,9 +318,12 @@ public final class Connector {
         if (joined && (cause == SessionEnd.IDLE_TIMEOUT || cause == SessionEnd.INTERRUPTED)) {
             ChannelExec ch = channel;
             try {
-                ch.getInvertedIn().write(("\r\n% tndconnect: " + cause.description() + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                ch.getInvertedIn().flush();
+                OutputStream toRelay = ch.getInvertedIn();
+                toRelay.write(("\r\n% tndconnect: " + cause.description() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                toRelay.flush();
+                toRelay.close();
+                closeDaemon();
+                return;
             } catch (IOException e) {
                 audit.debug("could not tell the engineer: " + e.getMessage());
             }
@@ -331,6 +338,14 @@ public final class Connector {
 
     /** Unblocks every reader without waiting (safe on any thread, including MINA's I/O threads). */
     private void closeStreams() {
+        closeDaemon();
+        ChannelExec ch = channel;
+        if (ch != null) {
+            ch.close(false);
+        }
+    }
+
+    private void closeDaemon() {
         Socket d = daemon.getAndSet(null);
         if (d != null) {
             try {
@@ -339,14 +354,18 @@ public final class Connector {
                 audit.debug("closing the daemon connection: " + e.getMessage());
             }
         }
-        ChannelExec ch = channel;
-        if (ch != null) {
-            ch.close(false);
-        }
     }
 
-    /** Full teardown, on the thread running {@link #run()}. */
+    /**
+     * Full teardown, on the thread running {@link #run()}. When the channel was half-closed with a notice for the
+     * engineer, waits (at most 2 s) for the relay to forward it and close the channel.
+     */
     private void closeAll() {
+        ChannelExec ch = channel;
+        ClientSession open = session;
+        if (ch != null && open != null && open.isOpen()) {
+            ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(2));
+        }
         closeStreams();
         ClientSession s = session;
         if (s != null) {

@@ -20,7 +20,9 @@ final class EchoDaemon implements AutoCloseable {
     EchoDaemon() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread.ofVirtual().start(this::accept);
+        // a platform thread: closing a ServerSocket whose accept() is parked on a virtual thread may finish
+        // asynchronously, and the "daemon not running" test needs the port closed when close() returns
+        Thread.ofPlatform().daemon().start(this::accept);
     }
 
     int port() {

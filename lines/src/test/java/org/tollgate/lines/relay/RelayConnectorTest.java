@@ -264,7 +264,11 @@ class RelayConnectorTest {
 
     /** The connector's end cause, waiting at most a minute so that a bug fails instead of hanging. */
     private static SessionEnd ended(Running r) throws Exception {
-        return r.end().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return r.end().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("tndconnect did not end; its log:\n" + r.logText(), e);
+        }
     }
 
     private static String[] concat(String[] a, String... b) {
