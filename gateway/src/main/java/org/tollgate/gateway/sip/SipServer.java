@@ -38,7 +38,8 @@ import org.tollgate.gateway.sip.registrar.Registrar;
  * <p>Stack properties set explicitly (see {@link SipServerSettings} for their values and defaults):
  * {@code THREAD_POOL_SIZE} with {@code REENTRANT_LISTENER=true}, {@code MAX_MESSAGE_SIZE},
  * {@code CONGESTION_CONTROL_TIMEOUT}, {@code RECEIVE_UDP_BUFFER_SIZE}, {@code SEND_UDP_BUFFER_SIZE},
- * {@code MAX_SERVER_TRANSACTIONS}, {@code MAX_CLIENT_TRANSACTIONS}; {@code STACK_LOGGER} and
+ * {@code MAX_SERVER_TRANSACTIONS}, {@code MAX_CLIENT_TRANSACTIONS}, {@code MAX_CONNECTIONS},
+ * {@code READ_TIMEOUT}; {@code STACK_LOGGER} and
  * {@code SERVER_LOGGER} are the SLF4J adapters (log4j 1.x is not on the class path);
  * {@code ALWAYS_ADD_RPORT=true} answers UDP requests to their source port (RFC 3581 symmetric
  * response routing, also for clients that did not ask, as NAT'd phones need);
@@ -165,6 +166,8 @@ public final class SipServer implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(s.sendUdpBufferSize()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(s.maxServerTransactions()));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(s.maxClientTransactions()));
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(s.maxConnections()));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Long.toString(s.readTimeout().toMillis()));
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", GuardedParserFactory.class.getName());

@@ -27,6 +27,11 @@ import java.util.Objects;
  *        finished UDP non-INVITE transaction lingers 32 s (Timer J), so 1000 requests/s keep about
  *        32000 entries alive
  * @param maxClientTransactions {@code gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS}; default 50000
+ * @param maxConnections {@code gov.nist.javax.sip.MAX_CONNECTIONS}: simultaneous TCP connections; default
+ *        2048 (the RI default is unlimited, one thread each)
+ * @param readTimeout {@code gov.nist.javax.sip.READ_TIMEOUT}: once a TCP message has started, each
+ *        further read must arrive within this time or the connection is closed (slow-sender
+ *        protection); default 5 s (the RI default waits forever)
  * @param overload when new INVITEs are refused with 503 + Retry-After
  */
 public record SipServerSettings(
@@ -39,6 +44,8 @@ public record SipServerSettings(
         int sendUdpBufferSize,
         int maxServerTransactions,
         int maxClientTransactions,
+        int maxConnections,
+        Duration readTimeout,
         OverloadSettings overload) {
 
     /** Default thread pool size. */
@@ -51,12 +58,20 @@ public record SipServerSettings(
     public static final int DEFAULT_UDP_BUFFER_SIZE = 1 << 20;
     /** Default transaction table limits. */
     public static final int DEFAULT_MAX_TRANSACTIONS = 50_000;
+    /** Default TCP connection limit. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 2048;
+    /** Default TCP read timeout within a message. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
     /** Validates ranges. */
     public SipServerSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(congestionControlTimeout, "congestionControlTimeout");
         Objects.requireNonNull(overload, "overload");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (maxConnections < 1 || readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("maxConnections and readTimeout must be positive");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -70,13 +85,15 @@ public record SipServerSettings(
     public static SipServerSettings defaults(String bindAddress, int port) {
         return new SipServerSettings(bindAddress, port, DEFAULT_THREAD_POOL_SIZE, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_CONGESTION_CONTROL_TIMEOUT, DEFAULT_UDP_BUFFER_SIZE, DEFAULT_UDP_BUFFER_SIZE,
-                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_TRANSACTIONS, OverloadSettings.defaults());
+                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_READ_TIMEOUT,
+                OverloadSettings.defaults());
     }
 
     /** A copy with other overload settings. */
     public SipServerSettings withOverload(OverloadSettings newOverload) {
         return new SipServerSettings(bindAddress, port, threadPoolSize, maxMessageSize, congestionControlTimeout,
-                receiveUdpBufferSize, sendUdpBufferSize, maxServerTransactions, maxClientTransactions, newOverload);
+                receiveUdpBufferSize, sendUdpBufferSize, maxServerTransactions, maxClientTransactions, maxConnections,
+                readTimeout, newOverload);
     }
 
     /**

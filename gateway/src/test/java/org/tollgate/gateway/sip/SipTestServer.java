@@ -20,13 +20,18 @@ final class SipTestServer implements AutoCloseable {
 
     SipTestServer(List<SipUser> users, SipCallHandler handler, SipServerSettings.OverloadSettings overload)
             throws SipServer.SipStartException {
+        this(users, handler, SipServerSettings.defaults("127.0.0.1", 0).withOverload(overload));
+    }
+
+    SipTestServer(List<SipUser> users, SipCallHandler handler, SipServerSettings settings)
+            throws SipServer.SipStartException {
         directory = SipUserDirectory.of(users, false);
         bindings = new BindingRegistry(Clock.systemUTC());
         registrar = new Registrar(directory, bindings,
                 new DigestAuthenticator(REALM, Clock.systemUTC(), DigestAuthenticator.DEFAULT_NONCE_LIFETIME,
                         new SecureRandom()), Registrar.Settings.defaults());
         SipCallHandler h = handler != null ? handler : new UnroutedCallHandler(directory, bindings);
-        server = SipServer.start(SipServerSettings.defaults("127.0.0.1", 0).withOverload(overload), registrar, h);
+        server = SipServer.start(settings, registrar, h);
         if (h instanceof UnroutedCallHandler u) {
             u.attach(server);
         }
