@@ -10,6 +10,7 @@ import org.tollgate.config.app.Application;
 import org.tollgate.config.app.AuthPackage;
 import org.tollgate.config.cme.Ephone;
 import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.HuntGroup;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegister;
 import org.tollgate.config.line.ChatScript;
@@ -56,6 +57,7 @@ import org.tollgate.config.voice.VoiceServiceVoip;
  * @param ephoneDns {@code ephone-dn} blocks
  * @param ephones {@code ephone} blocks
  * @param voiceRegister {@code voice register global|dn|pool}
+ * @param huntGroups {@code voice hunt-group} blocks, by tag
  * @param telephonyService {@code telephony-service}, when configured
  * @param sipUa {@code sip-ua}, when configured (kept)
  * @param voiceServiceVoip {@code voice service voip}, when configured (kept)
@@ -67,7 +69,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
                             Aaa aaa, Radius radius, GwAccounting accounting, Logging logging,
                             DialControlMib dialControlMib, Timeouts timeouts, Lpcor lpcor, Application application,
                             List<VoicePort> voicePorts, List<DialPeer> dialPeers, List<EphoneDn> ephoneDns,
-                            List<Ephone> ephones, VoiceRegister voiceRegister,
+                            List<Ephone> ephones, VoiceRegister voiceRegister, List<HuntGroup> huntGroups,
                             Optional<TelephonyService> telephonyService, Optional<SipUa> sipUa,
                             Optional<VoiceServiceVoip> voiceServiceVoip, List<ChatScript> chatScripts,
                             List<LineConfig> lines, List<PassthroughCommand> passthrough) {
@@ -78,7 +80,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
     private static final GatewayConfig EMPTY = new GatewayConfig(DEFAULT_HOSTNAME, Services.DEFAULT, Optional.empty(),
             List.of(), Aaa.DEFAULT, Radius.DEFAULT, GwAccounting.DEFAULT, Logging.DEFAULT, DialControlMib.DEFAULT,
             Timeouts.DEFAULT, Lpcor.DEFAULT, Application.DEFAULT, List.of(), List.of(), List.of(), List.of(),
-            VoiceRegister.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+            VoiceRegister.DEFAULT, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
             List.of());
 
     public GatewayConfig {
@@ -87,6 +89,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
         dialPeers = dialPeers.stream().sorted(Comparator.comparingInt(DialPeer::tag)).toList();
         ephoneDns = ephoneDns.stream().sorted(Comparator.comparingInt(EphoneDn::tag)).toList();
         ephones = ephones.stream().sorted(Comparator.comparingInt(Ephone::tag)).toList();
+        huntGroups = huntGroups.stream().sorted(Comparator.comparingInt(HuntGroup::tag)).toList();
         chatScripts = List.copyOf(chatScripts);
         lines = lines.stream().sorted(LineConfig.ORDER).toList();
         passthrough = passthrough.stream().sorted(Comparator.comparing(PassthroughCommand::section)).toList();
@@ -132,6 +135,11 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
         return ephones.stream().filter(e -> e.tag() == tag).findFirst();
     }
 
+    /** {@code voice hunt-group TAG}. */
+    public Optional<HuntGroup> huntGroup(int tag) {
+        return huntGroups.stream().filter(h -> h.tag() == tag).findFirst();
+    }
+
     /** {@code chat-script NAME}. */
     public Optional<ChatScript> chatScript(String name) {
         return chatScripts.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -165,6 +173,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
         private List<EphoneDn> ephoneDns;
         private List<Ephone> ephones;
         private VoiceRegister voiceRegister;
+        private List<HuntGroup> huntGroups;
         private Optional<TelephonyService> telephonyService;
         private Optional<SipUa> sipUa;
         private Optional<VoiceServiceVoip> voiceServiceVoip;
@@ -190,6 +199,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
             ephoneDns = c.ephoneDns;
             ephones = c.ephones;
             voiceRegister = c.voiceRegister;
+            huntGroups = c.huntGroups;
             telephonyService = c.telephonyService;
             sipUa = c.sipUa;
             voiceServiceVoip = c.voiceServiceVoip;
@@ -231,6 +241,8 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
         public Builder ephones(List<Ephone> v) { ephones = v; return this; }
         public VoiceRegister voiceRegister() { return voiceRegister; }
         public Builder voiceRegister(VoiceRegister v) { voiceRegister = v; return this; }
+        public List<HuntGroup> huntGroups() { return huntGroups; }
+        public Builder huntGroups(List<HuntGroup> v) { huntGroups = v; return this; }
         public Optional<TelephonyService> telephonyService() { return telephonyService; }
         public Builder telephonyService(Optional<TelephonyService> v) { telephonyService = v; return this; }
         public Optional<SipUa> sipUa() { return sipUa; }
@@ -247,7 +259,7 @@ public record GatewayConfig(String hostname, Services services, Optional<HashedS
         public GatewayConfig build() {
             return new GatewayConfig(hostname, services, enableSecret, users, aaa, radius, accounting, logging,
                     dialControlMib, timeouts, lpcor, application, voicePorts, dialPeers, ephoneDns, ephones,
-                    voiceRegister, telephonyService, sipUa, voiceServiceVoip, chatScripts, lines, passthrough);
+                    voiceRegister, huntGroups, telephonyService, sipUa, voiceServiceVoip, chatScripts, lines, passthrough);
         }
     }
 }

@@ -21,6 +21,8 @@ import org.tollgate.config.accounting.FileAccounting;
 import org.tollgate.config.accounting.FileTarget;
 import org.tollgate.config.cme.Button;
 import org.tollgate.config.cme.CallForward;
+import org.tollgate.config.cme.HuntGroup;
+import org.tollgate.config.cme.ParkSlot;
 import org.tollgate.config.cme.PoolNumber;
 import org.tollgate.config.line.ExecTimeout;
 import org.tollgate.config.line.LineConfig;
@@ -166,13 +168,23 @@ class AllCommandsTest {
     }
 
     @Test
-    @DisplayName("CME commands: ephone-dn, ephone, voice register, telephony-service")
+    @DisplayName("CME commands: ephone-dn (park slot, meet-me, intercom), ephone, voice register, hunt group, telephony-service")
     void cme() {
         var dn = c.ephoneDn(102).orElseThrow();
         assertEquals(Optional.of("Hussain"), dn.name());
         assertEquals(List.of(new CallForward("all", "2001", OptionalInt.empty()),
                 new CallForward("noan", "2001", OptionalInt.of(20))), dn.callForwards());
         assertEquals(Optional.of("5"), dn.pickupGroup());
+        assertEquals(Optional.of("2001"), c.ephoneDn(103).orElseThrow().intercom());
+        assertEquals(Optional.of(new ParkSlot(OptionalInt.of(60), OptionalInt.of(3), true)),
+                c.ephoneDn(50).orElseThrow().parkSlot());
+        assertEquals(Optional.of("meetme"), c.ephoneDn(60).orElseThrow().conference());
+        HuntGroup hunt = c.huntGroup(1).orElseThrow();
+        assertEquals("parallel", hunt.kind());
+        assertEquals(Optional.of("3000"), hunt.pilot());
+        assertEquals(List.of("2001", "2003"), hunt.members());
+        assertEquals(OptionalInt.of(20), hunt.timeoutSeconds());
+        assertEquals(Optional.of("5000"), hunt.finalNumber());
         var e = c.ephone(102).orElseThrow();
         assertEquals(Optional.of("0005.9A3C.7A00"), e.macAddress(), "MAC addresses are upper-cased");
         assertEquals(List.of(new Button(1, ':', List.of(102)), new Button(2, 'o', List.of(103))), e.buttons());

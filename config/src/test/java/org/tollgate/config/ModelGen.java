@@ -28,6 +28,8 @@ import org.tollgate.config.cme.Button;
 import org.tollgate.config.cme.CallForward;
 import org.tollgate.config.cme.Ephone;
 import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.HuntGroup;
+import org.tollgate.config.cme.ParkSlot;
 import org.tollgate.config.cme.PoolNumber;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegister;
@@ -200,7 +202,13 @@ final class ModelGen {
 
         List<Integer> dnTags = distinct(4, () -> between(1, 500));
         List<EphoneDn> dns = dnTags.stream().map(t -> new EphoneDn(t, coin(), maybe(() -> digits(3, 6)),
-                maybe(this::text), maybe(this::text), forwards(), maybe(() -> digits(1, 2)))).toList();
+                maybe(this::text), maybe(this::text), forwards(), maybe(() -> digits(1, 2)),
+                maybe(() -> coin() ? new ParkSlot(OptionalInt.empty(), OptionalInt.empty(), coin())
+                        : new ParkSlot(OptionalInt.of(between(1, 65535)), OptionalInt.of(between(1, 65535)), coin())),
+                maybe(() -> pick(List.of("meetme", "ad-hoc"))), maybe(() -> digits(3, 5)))).toList();
+        List<HuntGroup> hunts = distinct(2, () -> between(1, 100)).stream().map(t -> new HuntGroup(t,
+                pick(List.of("parallel", "sequential", "peer", "longest-idle")), maybe(() -> digits(3, 5)),
+                distinct(4, () -> digits(3, 5)), maybeInt(1, 60000), maybe(() -> digits(3, 5)))).toList();
         List<Ephone> ephones = new ArrayList<>();
         for (int tag : distinct(3, () -> between(1, 500))) {
             List<Button> buttons = new ArrayList<>();
@@ -341,7 +349,7 @@ final class ModelGen {
                 new Logging(distinct(2, this::ip).stream().map(a -> new LogHost(a, coin(), between(1, 65535))).toList(),
                         maybe(() -> pick(List.of(SyslogLevel.values())))),
                 new DialControlMib(between(0, 100000), between(0, 1200)), new Timeouts(maybeInt(0, 120)), lpcor, app,
-                ports, peers, dns, ephones, new VoiceRegister(regGlobal, regDns, pools), tel,
+                ports, peers, dns, ephones, new VoiceRegister(regGlobal, regDns, pools), hunts, tel,
                 maybe(() -> new SipUa(distinct(2, () -> pick(List.of("retry invite 2", "timers trying 500",
                         "registrar ipv4:10.0.0.1"))))),
                 maybe(() -> {

@@ -14,6 +14,8 @@ import org.tollgate.config.cme.Button;
 import org.tollgate.config.cme.CallForward;
 import org.tollgate.config.cme.Ephone;
 import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.HuntGroup;
+import org.tollgate.config.cme.ParkSlot;
 import org.tollgate.config.cme.PoolNumber;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegisterDn;
@@ -65,6 +67,68 @@ final class CmeCommands {
         m.cmd("call-forward", "Call forwarding", (d, a) -> d.withCallForwards(callForward(a, d.callForwards())));
         m.cmd("pickup-group", "Pickup group number",
                 (d, a) -> d.withPickupGroup(Common.wordOrClear(a, Common.DIGITS, "Group number", "group")));
+        m.cmd("park-slot", "This number is a call-park slot", (d, a) -> {
+            if (a.negated()) {
+                a.remainingWords("options");
+                return d.withParkSlot(Optional.empty());
+            }
+            OptionalInt timeout = OptionalInt.empty();
+            OptionalInt limit = OptionalInt.empty();
+            if (a.optKeyword("timeout").isPresent()) {
+                timeout = OptionalInt.of(a.integer(1, 65535, "Reminder interval in seconds"));
+                a.keyword("limit");
+                limit = OptionalInt.of(a.integer(1, 65535, "Number of reminders"));
+            }
+            boolean recall = a.optKeyword("recall").isPresent();
+            a.end();
+            return d.withParkSlot(Optional.of(new ParkSlot(timeout, limit, recall)));
+        });
+        m.cmd("conference", "This number is a conference number", (d, a) -> {
+            if (a.negated()) {
+                a.remainingWords("type");
+                return d.withConference(Optional.empty());
+            }
+            String kind = a.keyword("meetme", "ad-hoc");
+            a.end();
+            return d.withConference(Optional.of(kind));
+        });
+        m.cmd("intercom", "Intercom line: auto-dial this number",
+                (d, a) -> d.withIntercom(Common.wordOrClear(a, Common.DIGITS, "Intercom target number", "number")));
+
+        Modes.GLOBAL.modeCmd("voice hunt-group", "Hunt group", (b, a) -> {
+            int tag = a.integer(1, 100, "Hunt group tag");
+            if (a.negated()) {
+                a.remainingWords("type");
+                return b.huntGroups(Lists.remove(b.huntGroups(), h -> h.tag() == tag));
+            }
+            String kind = a.keyword("parallel", "sequential", "peer", "longest-idle");
+            a.end();
+            Optional<HuntGroup> existing = b.huntGroups().stream().filter(h -> h.tag() == tag).findFirst();
+            if (existing.isPresent() && !existing.get().kind().equals(kind)) {
+                throw a.fail("% Cannot change the type of hunt group " + tag + " (remove it first)");
+            }
+            if (existing.isEmpty()) {
+                b.huntGroups(Lists.upsert(b.huntGroups(), h -> false, HuntGroup.of(tag, kind)));
+            }
+            a.enter(Modes.HUNT_GROUP, Integer.toString(tag));
+            return b;
+        });
+        ModeDef<HuntGroup> h = Modes.HUNT_GROUP;
+        h.cmd("pilot", "Number callers dial",
+                (g, a) -> g.withPilot(Common.wordOrClear(a, Common.DIGITS, "Pilot number", "number")));
+        h.cmd("list", "Member extensions, comma separated", (g, a) -> {
+            if (a.negated()) {
+                a.remainingWords("list");
+                return g.withMembers(List.of());
+            }
+            String list = Common.word(a, Pattern.compile("\\d{1,32}(,\\d{1,32}){0,31}"), "N,N,...", "number list");
+            a.end();
+            return g.withMembers(List.of(list.split(",")));
+        });
+        h.cmd("timeout", "Ring time per member",
+                (g, a) -> g.withTimeoutSeconds(Common.intOrClear(a, 1, 60000, "Seconds")));
+        h.cmd("final", "Where unanswered calls go",
+                (g, a) -> g.withFinalNumber(Common.wordOrClear(a, Common.DIGITS, "Final number", "number")));
     }
 
     private static List<CallForward> callForward(Args a, List<CallForward> current) {

@@ -14,6 +14,7 @@ import org.tollgate.config.app.Application;
 import org.tollgate.config.app.AuthPackage;
 import org.tollgate.config.cme.Ephone;
 import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.HuntGroup;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
@@ -52,6 +53,10 @@ final class Modes {
     static final ModeDef<Ephone.Builder> EPHONE = keyed("config-ephone", GatewayConfig::ephones,
             (e, k) -> Integer.toString(e.tag()).equals(k), Ephone::toBuilder, Ephone.Builder::build,
             GatewayConfig.Builder::ephones);
+
+    static final ModeDef<HuntGroup> HUNT_GROUP = keyed("config-voice-hunt-group", GatewayConfig::huntGroups,
+            (h, k) -> Integer.toString(h.tag()).equals(k), Function.identity(), Function.identity(),
+            GatewayConfig.Builder::huntGroups);
 
     static final ModeDef<VoiceRegisterGlobal> REGISTER_GLOBAL = new ModeDef<>("config-register-global",
             (c, k) -> c.voiceRegister().global().orElse(VoiceRegisterGlobal.DEFAULT),

@@ -120,6 +120,8 @@ public final class Printer {
         v.telephony();
         v.ephones();
         bang();
+        v.huntGroups();
+        bang();
         passthrough(Section.BANNER);
         bang();
         v.lines();

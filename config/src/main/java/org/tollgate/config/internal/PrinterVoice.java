@@ -7,6 +7,7 @@ import org.tollgate.config.cme.Button;
 import org.tollgate.config.cme.CallForward;
 import org.tollgate.config.cme.Ephone;
 import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.HuntGroup;
 import org.tollgate.config.cme.PoolNumber;
 import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
@@ -183,6 +184,11 @@ final class PrinterVoice {
             d.name().ifPresent(n -> p.line(" name " + n));
             forwards(" call-forward ", d.callForwards());
             d.pickupGroup().ifPresent(n -> p.line(" pickup-group " + n));
+            d.parkSlot().ifPresent(ps -> p.line(" park-slot" + (ps.timeoutSeconds().isPresent()
+                    ? " timeout " + ps.timeoutSeconds().getAsInt() + " limit " + ps.limit().getAsInt() : "")
+                    + (ps.recall() ? " recall" : "")));
+            d.conference().ifPresent(x -> p.line(" conference " + x));
+            d.intercom().ifPresent(x -> p.line(" intercom " + x));
             p.bang();
         }
         for (Ephone e : c.ephones()) {
@@ -197,6 +203,19 @@ final class PrinterVoice {
             if (!e.buttons().isEmpty()) {
                 p.line(" button " + e.buttons().stream().map(Button::text).collect(Collectors.joining(" ")));
             }
+            p.bang();
+        }
+    }
+
+    void huntGroups() {
+        for (HuntGroup h : c.huntGroups()) {
+            p.line("voice hunt-group " + h.tag() + " " + h.kind());
+            h.pilot().ifPresent(x -> p.line(" pilot " + x));
+            if (!h.members().isEmpty()) {
+                p.line(" list " + String.join(",", h.members()));
+            }
+            h.timeoutSeconds().ifPresent(x -> p.line(" timeout " + x));
+            h.finalNumber().ifPresent(x -> p.line(" final " + x));
             p.bang();
         }
     }
