@@ -6,7 +6,8 @@ package org.tollgate.dsp.rtp;
  * <p>Playout starts once {@code depth} frames are buffered (default 3 = 60 ms) and then takes one frame
  * per 20 ms tick: the next sequence number's payload, or {@code null} for a missing frame (the caller
  * conceals it with silence). Duplicates and frames older than the playout point are dropped and
- * counted; a frame more than {@value #CAPACITY} ahead resynchronises the buffer (the sender restarted).
+ * counted; a frame more than {@value #CAPACITY} ahead of or behind the playout point resynchronises the
+ * buffer (the sender restarted or changed SSRC).
  * Sequence numbers wrap at 2^16 (RFC 3550 section 5.1). Thread-safe (the receive thread offers, the
  * pacing thread polls).
  */
@@ -36,11 +37,11 @@ public final class JitterBuffer {
             nextSeq = seq;
         }
         int ahead = (short) (seq - nextSeq);
-        if (ahead < 0) {
+        if (ahead < 0 && ahead >= -CAPACITY) {
             dropped++;
             return;
         }
-        if (ahead >= CAPACITY) {
+        if (ahead >= CAPACITY || ahead < -CAPACITY) {
             clear();
             nextSeq = seq;
             ahead = 0;

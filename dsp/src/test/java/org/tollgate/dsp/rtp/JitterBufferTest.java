@@ -56,12 +56,14 @@ class JitterBufferTest {
     }
 
     @Test
-    @DisplayName("Jitter buffer: a far jump (sender restart) resynchronises")
+    @DisplayName("Jitter buffer: a far jump forward or backward (sender restart) resynchronises")
     void resync() {
         JitterBuffer jb = new JitterBuffer(1);
         jb.offer(100, f(1));
         assertArrayEquals(f(1), jb.poll());
         jb.offer(5000, f(2));
         assertArrayEquals(f(2), jb.poll());
+        jb.offer(10, f(3));
+        assertArrayEquals(f(3), jb.poll());
     }
 }
