@@ -20,7 +20,9 @@ for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${need[$cmd]}")
 done
 # spandsp's headers and library, for the dtmf_rx reference detector the DSP comparison builds
-[ -f /usr/include/spandsp.h ] || missing+=(libspandsp-dev)
+# (Debian installs spandsp.h under the multiarch include directory, e.g. /usr/include/x86_64-linux-gnu)
+compgen -G "/usr/include/spandsp.h" >/dev/null || compgen -G "/usr/include/*/spandsp.h" >/dev/null || missing+=(libspandsp-dev)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 # the expect tests fetch text through telnet from the gateway; nothing else is needed
 
 if [ ${#missing[@]} -eq 0 ]; then
