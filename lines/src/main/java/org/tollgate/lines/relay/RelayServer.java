@@ -146,6 +146,11 @@ public final class RelayServer implements AutoCloseable {
                 LOG.warn("relay: connector {} sent a malformed proof", session.getRemoteAddress());
                 return false;
             }
+            if (registry.isFull()) {
+                LOG.warn("relay: connector {} refused: {} tunnels already waiting", session.getRemoteAddress(),
+                        TunnelRegistry.MAX_WAITING);
+                return false;
+            }
             if (registry.isReplay(session.getSessionId(), proof)) {
                 LOG.warn("relay: connector {} refused: one-time password already used", session.getRemoteAddress());
                 return false;

@@ -21,6 +21,8 @@ import org.tollgate.lines.tunnel.OtpProof;
 final class TunnelRegistry {
     /** Bound on remembered used passwords. */
     static final int MAX_USED = 100_000;
+    /** Bound on tunnels waiting for their engineer; further connectors are refused at authentication. */
+    static final int MAX_WAITING = 1_000;
 
     /** Outcome of an engineer's password. */
     sealed interface Claim {}
@@ -53,6 +55,10 @@ final class TunnelRegistry {
     /** Every tunnel whose channel is open, joined or not. */
     synchronized List<RelayTunnel> live() {
         return List.copyOf(live);
+    }
+
+    synchronized boolean isFull() {
+        return waiting.size() >= MAX_WAITING;
     }
 
     synchronized int waitingCount() {

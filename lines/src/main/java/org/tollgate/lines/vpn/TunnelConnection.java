@@ -166,7 +166,9 @@ final class TunnelConnection implements AutoCloseable {
         }
         Thread up = Thread.ofVirtual().start(() -> {
             byte[] buf = new byte[16384];
-            try (InputStream in = socket.getInputStream(); OutputStream toTunnel = ch.getInvertedIn()) {
+            // closing toTunnel sends SSH EOF (half-close); the socket itself stays open for the answer
+            try (OutputStream toTunnel = ch.getInvertedIn()) {
+                InputStream in = socket.getInputStream();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     toTunnel.write(buf, 0, n);

@@ -78,6 +78,24 @@ class VpnClientTest {
     }
 
     @Test
+    @DisplayName("a forwarded connection that half-closes (shutdownOutput) still receives the answer through the tunnel")
+    void halfClose() throws Exception {
+        assertEquals(ReturnCode.SUCCESS_START, f.vpnclient("connect", "myprofile", "pwd", "admin"));
+        try (Socket s = new Socket("127.0.0.1", f.routePort)) {
+            s.getOutputStream().write("last words".getBytes(StandardCharsets.US_ASCII));
+            s.shutdownOutput();
+            byte[] buf = new byte[10];
+            int got = 0;
+            while (got < buf.length) {
+                int n = s.getInputStream().read(buf, got, buf.length - got);
+                assertTrue(n > 0, "answer after half-close");
+                got += n;
+            }
+            assertEquals("last words", new String(buf, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     @DisplayName("connect while connected: 36 (ERR_DAEMON_ALREADY_RUNNING)")
     void alreadyConnected() {
         assertEquals(ReturnCode.SUCCESS_START, f.vpnclient("connect", "myprofile", "pwd", "admin"));
