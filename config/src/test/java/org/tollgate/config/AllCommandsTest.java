@@ -66,6 +66,8 @@ class AllCommandsTest {
         assertTrue(enable.matches("all-enable"));
         assertFalse(enable.encoded().contains("all-enable"));
         assertTrue(c.user("admin").orElseThrow().credential().matches("admin pw"), "type 0 password keeps spaces");
+        GatewayConfig bang = ((ParseResult.Ok) ConfigParser.parse("t", "username b password 0 ! x\n")).config();
+        assertTrue(bang.user("b").orElseThrow().credential().matches("! x"), "a password may start with !");
         assertTrue(c.user("ops").orElseThrow().credential().matches("maui-enable"), "username secret 5");
         assertTrue(c.user("786").orElseThrow().credential().matches("cisco"), "password 7 is decoded");
         assertEquals(2, c.user("cb1").orElseThrow().privilege());

@@ -131,6 +131,7 @@ class ConfigErrorsTest {
         assertTrue(errors("username u password 7 ZZ\n").getFirst().message().contains("type 7"));
         assertTrue(errors("banner motd ^C\nnever closed\n").getFirst().message().contains("Unterminated"));
         assertTrue(errors("line vty 0 4\nline vty 3 6\n").getFirst().message().contains("overlap"));
+        assertTrue(errors("username u password 0 caf\u00e9\n").getFirst().message().contains("ASCII"));
     }
 
     @Test

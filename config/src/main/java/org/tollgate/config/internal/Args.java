@@ -85,6 +85,11 @@ final class Args {
         return pos < limit;
     }
 
+    /** True when words remain, counting a trailing {@code !} comment as words (for free text). */
+    boolean moreRaw() {
+        return pos < tokens.size();
+    }
+
     LineContext context() {
         return context;
     }

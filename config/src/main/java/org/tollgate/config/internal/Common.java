@@ -97,17 +97,24 @@ final class Common {
      */
     static Password password(Args a, String help) {
         Token t = a.next("<0-7>|LINE", help);
-        if (!t.quoted() && (t.text().equals("0") || t.text().equals("7")) && a.more()) {
+        if (!t.quoted() && (t.text().equals("0") || t.text().equals("7")) && a.moreRaw()) {
             if (t.text().equals("7")) {
                 String enc = a.word("The encrypted (type 7) password");
                 a.end();
                 return Password.ofClear(Type7.decode(enc).orElseThrow(
                         () -> a.fail("% Invalid encrypted password (type 7)")));
             }
-            return Password.ofClear(a.rest(help));
+            return checked(a, a.rest(help));
         }
-        String rest = a.more() ? t.text() + " " + a.rest(help) : t.text();
-        return Password.ofClear(rest);
+        return checked(a, a.moreRaw() ? t.text() + " " + a.rest(help) : t.text());
+    }
+
+    /** IOS passwords are printable ASCII (so that type 7 can encode them). */
+    private static Password checked(Args a, String clear) {
+        if (!clear.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F)) {
+            throw a.fail("% Invalid password: printable ASCII characters only");
+        }
+        return Password.ofClear(clear);
     }
 
     /** Handles {@code lpcor incoming|outgoing G} (and its {@code no} form) on a membership. */

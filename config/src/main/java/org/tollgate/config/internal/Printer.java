@@ -62,9 +62,13 @@ public final class Printer {
         }
     }
 
-    /** A password as {@code 0 X} or {@code 7 HEX}, per {@code service password-encryption}. */
+    /**
+     * A password as {@code 0 X} or {@code 7 HEX}, per {@code service password-encryption} (type 0 for a
+     * text type 7 cannot encode, which only a programmatically built model can hold).
+     */
     String pw(Password p) {
-        return c.services().passwordEncryption() ? "7 " + p.type7() : "0 " + p.reveal();
+        boolean encodable = p.reveal().chars().allMatch(ch -> ch <= 0xFF);
+        return c.services().passwordEncryption() && encodable ? "7 " + p.type7() : "0 " + p.reveal();
     }
 
     private void all() {
