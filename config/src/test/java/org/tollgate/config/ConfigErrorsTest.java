@@ -204,4 +204,16 @@ class ConfigErrorsTest {
         ConfigError tooLong = errors("description " + "x".repeat(5000) + "\n").getFirst();
         assertTrue(tooLong.message().contains("too long"), tooLong.message());
     }
+
+    @Test
+    @DisplayName("removing a definition that the base configuration still uses is an error on the removing line")
+    void removalBreaksBase() {
+        GatewayConfig base = Examples.load("cme-fac.cfg");
+        ParseResult r = ConfigParser.apply(base, "change", "hostname x\nvoice lpcor custom\n no group 12\n");
+        List<ConfigError> es = assertInstanceOf(ParseResult.Failed.class, r).errors();
+        assertTrue(es.stream().allMatch(e -> e.line() == 3 && e.column() == 11), es.toString());
+        assertTrue(es.stream().anyMatch(e -> e.message().contains("voice-port 0/1/1")), es.toString());
+        ParseResult p = ConfigParser.apply(base, "change", "no voice-port 0/1/1\n");
+        assertEquals(1, assertInstanceOf(ParseResult.Failed.class, p).errors().getFirst().line());
+    }
 }

@@ -46,6 +46,7 @@ final class CmeCommands {
         Modes.GLOBAL.modeCmd("ephone-dn", "Ethernet phone directory number", (b, a) -> {
             int tag = a.integer(1, Integer.MAX_VALUE, "Directory number tag");
             if (a.negated()) {
+                a.ref("ephone-dn", Integer.toString(tag));
                 a.remainingWords("options");
                 return b.ephoneDns(Lists.remove(b.ephoneDns(), d -> d.tag() == tag));
             }

@@ -48,6 +48,7 @@ final class GlobalCommands {
         g.cmd("chat-script", "Define a modem chat script", (b, a) -> {
             String name = Common.name(a, "Chat script name");
             if (a.negated()) {
+                a.ref("chat-script", name);
                 a.remainingWords("script");
                 return b.chatScripts(Lists.remove(b.chatScripts(), c -> c.name().equals(name)));
             }

@@ -85,6 +85,8 @@ final class VoiceCommands {
             int n = a.integer(LpcorGroup.MIN, LpcorGroup.MAX, "Resource group number");
             if (a.negated()) {
                 a.remainingWords("name");
+                // blame this line if removing the group leaves references dangling
+                l.group(n).ifPresent(old -> a.context().ref("lpcor:" + old.name(), a.previous().start()));
                 return l.withGroups(Lists.remove(l.groups(), x -> x.number() == n));
             }
             String name = Common.name(a, "Resource group name");
@@ -135,6 +137,7 @@ final class VoiceCommands {
             String id = Common.word(a, Common.PORT_ID, "Voice port slot/subunit/port", "voice-port");
             a.end();
             if (a.negated()) {
+                a.ref("voice-port", id);
                 return b.voicePorts(Lists.remove(b.voicePorts(), x -> x.id().equals(id)));
             }
             if (b.voicePorts().stream().noneMatch(x -> x.id().equals(id))) {
