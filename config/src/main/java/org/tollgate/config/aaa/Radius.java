@@ -2,6 +2,7 @@ package org.tollgate.config.aaa;
 
 import java.util.List;
 import java.util.Optional;
+import org.tollgate.config.secret.Password;
 
 /**
  * RADIUS client settings.
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param deadtimeMinutes {@code radius-server deadtime 0..1440}, default 0 (never mark dead)
  * @param sourceInterface {@code ip radius source-interface NAME} (kept; no effect)
  */
-public record Radius(List<RadiusServer> servers, List<RadiusHost> hosts, Optional<org.tollgate.config.secret.Password> key,
+public record Radius(List<RadiusServer> servers, List<RadiusHost> hosts, Optional<Password> key,
                      int timeoutSeconds, int retransmit, int deadtimeMinutes, Optional<String> sourceInterface) {
     public static final int DEFAULT_TIMEOUT = 5;
     public static final int DEFAULT_RETRANSMIT = 3;
@@ -39,7 +40,7 @@ public record Radius(List<RadiusServer> servers, List<RadiusHost> hosts, Optiona
         return new Radius(servers, v, key, timeoutSeconds, retransmit, deadtimeMinutes, sourceInterface);
     }
 
-    public Radius withKey(Optional<org.tollgate.config.secret.Password> v) {
+    public Radius withKey(Optional<Password> v) {
         return new Radius(servers, hosts, v, timeoutSeconds, retransmit, deadtimeMinutes, sourceInterface);
     }
 

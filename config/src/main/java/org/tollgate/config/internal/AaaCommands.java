@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.aaa.Aaa;
 import org.tollgate.config.aaa.AaaMethod;
 import org.tollgate.config.aaa.AccountingList;
 import org.tollgate.config.aaa.GroupServer;
 import org.tollgate.config.aaa.MethodList;
+import org.tollgate.config.aaa.Radius;
 import org.tollgate.config.aaa.RadiusGroup;
 import org.tollgate.config.aaa.RadiusHost;
 import org.tollgate.config.aaa.RadiusServer;
@@ -19,6 +21,8 @@ import org.tollgate.config.secret.Password;
 
 /** {@code aaa ...}, {@code radius server}, {@code radius-server ...}, {@code gw-accounting ...}. */
 final class AaaCommands {
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z][A-Za-z0-9/.:-]{0,63}");
+
     private AaaCommands() {
     }
 
@@ -174,14 +178,14 @@ final class AaaCommands {
         });
         g.cmd("radius-server timeout", "Time to wait for a RADIUS server to reply", (b, a) -> b.radius(
                 b.radius().withTimeoutSeconds(orDefault(Common.intOrClear(a, 1, 1000, "Seconds"),
-                        org.tollgate.config.aaa.Radius.DEFAULT_TIMEOUT))));
+                        Radius.DEFAULT_TIMEOUT))));
         g.cmd("radius-server retransmit", "Number of retries to active server", (b, a) -> b.radius(
                 b.radius().withRetransmit(orDefault(Common.intOrClear(a, 0, 100, "Retries"),
-                        org.tollgate.config.aaa.Radius.DEFAULT_RETRANSMIT))));
+                        Radius.DEFAULT_RETRANSMIT))));
         g.cmd("radius-server deadtime", "Time to stop using a server that does not respond", (b, a) -> b.radius(
                 b.radius().withDeadtimeMinutes(orDefault(Common.intOrClear(a, 0, 1440, "Minutes"), 0))));
         g.cmd("ip radius source-interface", "Interface for RADIUS packets (kept, no effect)", (b, a) -> b.radius(
-                b.radius().withSourceInterface(Common.wordOrClear(a, java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9/.:-]{0,63}"), "Interface name", "interface"))));
+                b.radius().withSourceInterface(Common.wordOrClear(a, INTERFACE, "Interface name", "interface"))));
 
         g.cmd("gw-accounting", "Enable voip gateway accounting.", (b, a) -> {
             String kind = a.keyword("aaa", "file", "syslog");

@@ -21,6 +21,7 @@ import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
 import org.tollgate.config.cme.VoiceRegisterPool;
+import org.tollgate.config.lpcor.LpcorMembership;
 import org.tollgate.config.lpcor.LpcorType;
 import org.tollgate.config.secret.Password;
 
@@ -225,8 +226,7 @@ final class CmeCommands {
         });
     }
 
-    private static org.tollgate.config.lpcor.LpcorMembership membership(Args a, String dir,
-                                                                         org.tollgate.config.lpcor.LpcorMembership m) {
+    private static LpcorMembership membership(Args a, String dir, LpcorMembership m) {
         Optional<String> g;
         if (a.negated()) {
             a.remainingWords("group");

@@ -1,5 +1,6 @@
 package org.tollgate.config.internal;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.line.ChatScript;
 import org.tollgate.config.secret.HashedSecret;
 import org.tollgate.config.secret.Secret;
+import org.tollgate.config.system.DialControlMib;
 import org.tollgate.config.system.LogHost;
 import org.tollgate.config.system.SyslogLevel;
 import org.tollgate.config.system.Timeouts;
@@ -82,7 +84,7 @@ final class GlobalCommands {
             Token t = a.next("<0-7>|LEVEL", "Logging severity level");
             Optional<SyslogLevel> level = SyslogLevel.parse(t.text());
             if (level.isEmpty()) {
-                String[] names = java.util.Arrays.stream(SyslogLevel.values()).map(SyslogLevel::keyword)
+                String[] names = Arrays.stream(SyslogLevel.values()).map(SyslogLevel::keyword)
                         .toArray(String[]::new);
                 level = Args.match(t, names).flatMap(SyslogLevel::parse);
             }
@@ -95,12 +97,12 @@ final class GlobalCommands {
         g.cmd("dial-control-mib retain-timer", "Timer for removing entries from the call history table", (b, a) -> {
             OptionalInt v = Common.intOrClear(a, 0, Integer.MAX_VALUE, "Time in minutes");
             return b.dialControlMib(b.dialControlMib().withRetainTimerMinutes(
-                    v.orElse(org.tollgate.config.system.DialControlMib.DEFAULT_RETAIN_MINUTES)));
+                    v.orElse(DialControlMib.DEFAULT_RETAIN_MINUTES)));
         });
         g.cmd("dial-control-mib max-size", "Maximum size of the call history table", (b, a) -> {
             OptionalInt v = Common.intOrClear(a, 0, 1200, "Number of entries");
             return b.dialControlMib(b.dialControlMib().withMaxSize(
-                    v.orElse(org.tollgate.config.system.DialControlMib.DEFAULT_MAX_SIZE)));
+                    v.orElse(DialControlMib.DEFAULT_MAX_SIZE)));
         });
         g.cmd("timeouts interdigit", "Interdigit timeout (tollgate global default)",
                 (b, a) -> b.timeouts(new Timeouts(Common.intOrClear(a, 0, 120, "Timeout in seconds"))));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.line.ExecTimeout;
 import org.tollgate.config.line.LineConfig;
 import org.tollgate.config.line.LineKind;

@@ -1,5 +1,8 @@
 package org.tollgate.config.internal;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.tollgate.config.GatewayConfig;
@@ -37,13 +40,13 @@ final class ModeDef<T> {
     }
 
     /** True when the words from {@code start} form a kept line of this mode. */
-    boolean keeps(java.util.List<Token> tokens, int start) {
+    boolean keeps(List<Token> tokens, int start) {
         Token first = tokens.get(start);
         if (first.quoted()) {
             return false;
         }
         String[] firsts = keptWords.stream().map(w -> w.split(" ")[0]).distinct().toArray(String[]::new);
-        java.util.Optional<String> f = Args.match(first, firsts);
+        Optional<String> f = Args.match(first, firsts);
         if (f.isEmpty()) {
             return false;
         }
@@ -54,7 +57,7 @@ final class ModeDef<T> {
             return false;
         }
         // the second word must be written in full: "ip route" must not pass as "ip route-cache"
-        return keptWords.contains(f.get() + " " + tokens.get(start + 1).text().toLowerCase(java.util.Locale.ROOT));
+        return keptWords.contains(f.get() + " " + tokens.get(start + 1).text().toLowerCase(Locale.ROOT));
     }
 
     T open(GatewayConfig config, String key) {

@@ -1,11 +1,12 @@
 package org.tollgate.config.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.tollgate.config.GatewayConfig;
-import org.tollgate.config.system.PassthroughCommand;
 import org.tollgate.config.system.PassthroughCommand.Section;
+import org.tollgate.config.system.PassthroughCommand;
 
 /**
  * Commands accepted, kept and printed back without effect, so that a real router configuration can be
@@ -133,7 +134,7 @@ final class PassthroughCommands {
             return line;
         }
         String[] w = line.split(" ");
-        return String.join(" ", java.util.Arrays.copyOf(w, Math.min(w.length, k.keyWords())));
+        return String.join(" ", Arrays.copyOf(w, Math.min(w.length, k.keyWords())));
     }
 
     private static List<PassthroughCommand> append(List<PassthroughCommand> list, PassthroughCommand p) {

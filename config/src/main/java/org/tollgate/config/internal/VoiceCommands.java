@@ -1,12 +1,16 @@
 package org.tollgate.config.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.app.AppService;
+import org.tollgate.config.app.Application;
 import org.tollgate.config.app.AuthPackage;
 import org.tollgate.config.lpcor.Lpcor;
 import org.tollgate.config.lpcor.LpcorGroup;
@@ -37,6 +41,10 @@ final class VoiceCommands {
     private static final Set<String> SIP_UA_WORDS = Set.of("retry", "timers", "registrar", "transport", "credentials",
             "authentication", "sip-server", "connection-reuse", "nat", "xfer-target", "set", "mwi-server",
             "reason-header", "permit", "host-registrar", "keepalive", "calling-info", "protocol");
+
+    private static final Pattern NON_BLANK = Pattern.compile("\\S{1,255}");
+    private static final Pattern SESSION_TARGET = Pattern.compile("ipv4:([0-9.]+)(?::(\\d{1,5}))?");
+    private static final Pattern PREFIX = Pattern.compile("[0-9*#,]{1,32}");
 
     private VoiceCommands() {
     }
@@ -170,8 +178,7 @@ final class VoiceCommands {
         vp.cmd("cptone", "Call progress tone country (kept)",
                 (x, a) -> x.cptone(Common.wordOrClear(a, Common.NAME, "Country code, e.g. US", "country")));
         vp.cmd("device", "What drives this port: sim or a device path (tollgate)",
-                (x, a) -> x.device(Common.wordOrClear(a, java.util.regex.Pattern.compile("\\S{1,255}"),
-                        "sim, or a device path", "device")));
+                (x, a) -> x.device(Common.wordOrClear(a, NON_BLANK, "sim, or a device path", "device")));
     }
 
     private static void dialPeer() {
@@ -213,8 +220,7 @@ final class VoiceCommands {
                 return x.sessionTarget(Optional.empty());
             }
             Token t = a.next("ipv4:A.B.C.D[:PORT]", "Session target");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("ipv4:([0-9.]+)(?::(\\d{1,5}))?")
-                    .matcher(t.text());
+            Matcher m = SESSION_TARGET.matcher(t.text());
             if (!m.matches() || !Common.IPV4.matcher(m.group(1)).matches()
                     || (m.group(2) != null && Integer.parseInt(m.group(2)) > 65535)) {
                 throw a.failAt(t, Args.INVALID);
@@ -264,8 +270,7 @@ final class VoiceCommands {
             return x.forwardDigits(Optional.of(v));
         });
         d.cmd("prefix", "Prefix digits",
-                (x, a) -> x.prefix(Common.wordOrClear(a, java.util.regex.Pattern.compile("[0-9*#,]{1,32}"),
-                        "Digits", "prefix")));
+                (x, a) -> x.prefix(Common.wordOrClear(a, PREFIX, "Digits", "prefix")));
         d.cmd("digit-strip", "Strip the matched digits (default on)", (x, a) -> x.digitStrip(Common.flag(a)));
     }
 
@@ -274,7 +279,7 @@ final class VoiceCommands {
             a.remainingWords("methods");
             return List.of();
         }
-        String[] kws = java.util.Arrays.stream(DtmfRelay.values()).map(DtmfRelay::keyword).toArray(String[]::new);
+        String[] kws = Arrays.stream(DtmfRelay.values()).map(DtmfRelay::keyword).toArray(String[]::new);
         List<DtmfRelay> out = new ArrayList<>();
         do {
             DtmfRelay r = DtmfRelay.parse(a.keyword(kws)).orElseThrow();
@@ -301,7 +306,7 @@ final class VoiceCommands {
         Modes.GLOBAL.modeCmd("application", "Define application", (b, a) -> {
             a.end();
             if (a.negated()) {
-                return b.application(org.tollgate.config.app.Application.DEFAULT);
+                return b.application(Application.DEFAULT);
             }
             a.enter(Modes.APPLICATION, "");
             return b;
@@ -327,11 +332,9 @@ final class VoiceCommands {
         ModeDef<AuthPackage> p = Modes.APP_AUTH;
         AuthPackage def = AuthPackage.DEFAULT;
         p.cmd("param user-prompt", "Prompt asking for the authorization code",
-                (x, a) -> x.withUserPrompt(Common.wordOrClear(a, java.util.regex.Pattern.compile("\\S{1,255}"),
-                        "URL of the prompt", "URL")));
+                (x, a) -> x.withUserPrompt(Common.wordOrClear(a, NON_BLANK, "URL of the prompt", "URL")));
         p.cmd("param passwd-prompt", "Prompt asking for the password",
-                (x, a) -> x.withPasswdPrompt(Common.wordOrClear(a, java.util.regex.Pattern.compile("\\S{1,255}"),
-                        "URL of the prompt", "URL")));
+                (x, a) -> x.withPasswdPrompt(Common.wordOrClear(a, NON_BLANK, "URL of the prompt", "URL")));
         p.cmd("param passwd", "Predefined password (digits)",
                 (x, a) -> x.withPasswd(Common.wordOrClear(a, Common.DIGITS, "Password digits", "password")
                         .map(Password::ofClear)));

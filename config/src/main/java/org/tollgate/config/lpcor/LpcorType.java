@@ -1,11 +1,13 @@
 package org.tollgate.config.lpcor;
 
+import java.util.Locale;
+
 /** {@code lpcor type local|remote|mobility} of an IP phone. */
 public enum LpcorType {
     LOCAL, REMOTE, MOBILITY;
 
     /** The IOS keyword. */
     public String keyword() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
