@@ -27,7 +27,7 @@ import org.tollgate.cdr.record.CallLegRecord;
  */
 public final class DurableWriter implements AutoCloseable {
     /** Largest number of records in one transaction. */
-    public static final int MAX_BATCH = 1000;
+    public static final int MAX_BATCH = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
 
     private record Pending(List<CallLegRecord> records, CompletableFuture<Void> done) {
