@@ -33,7 +33,9 @@ import org.tollgate.dsp.sched.MediaScheduler;
  * scheduler; streams are dealt round-robin into slots, so the sending load is spread evenly over the
  * period and the scheduler holds 20 tasks whatever the number of streams. A slot's tick is due at
  * its own drift-free schedule; how late each stream's send actually ran is recorded in
- * {@link #lateness()}.
+ * {@link #lateness()}. A tick that would run more than 60 ms late is skipped (counted in
+ * {@link #skippedTicks()}; the RTP timestamp still advances), so a stall never leaves a standing
+ * backlog or a burst of packets.
  *
  * <p>Ports: RTP on an even port chosen at random in [{@code minPort}, {@code maxPort}] and RTCP on the
  * next one (RFC 3550 section 11), retried on collision. Defaults ({@link Settings#defaults()}): bind
@@ -47,6 +49,8 @@ public final class RtpEngine implements AutoCloseable {
     private static final int SLOTS = 20;
     private static final long PERIOD_NANOS = 20_000_000L;
     private static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
+    /** A tick running later than this (3 periods, 60 ms) is skipped rather than sent late. */
+    static final long MAX_LATENESS_NANOS = 3 * PERIOD_NANOS;
 
     /**
      * Engine settings.
@@ -89,6 +93,7 @@ public final class RtpEngine implements AutoCloseable {
     private final List<Set<RtpStream>> slots = new ArrayList<>();
     private final List<MediaScheduler.Cancellable> pacers = new ArrayList<>();
     private final AtomicInteger nextSlot = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong skippedTicks = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
     /** Starts the receive thread. {@code wallClock} only stamps RTCP sender reports (NTP time). */
@@ -109,6 +114,15 @@ public final class RtpEngine implements AutoCloseable {
             pacers.add(scheduler.scheduleAtFixedRate(() -> {
                 long intended = due[0];
                 due[0] += PERIOD_NANOS;
+                if (scheduler.nanoTime() - intended > MAX_LATENESS_NANOS) {
+                    // hopelessly late (CPU starvation, a long GC pause): drop this tick instead of
+                    // sending a burst, so the schedule recovers instead of carrying the backlog
+                    skippedTicks.addAndGet(members.size());
+                    for (RtpStream s : members) {
+                        s.skipTick();
+                    }
+                    return;
+                }
                 for (RtpStream s : members) {
                     s.tick(intended);
                 }
@@ -132,6 +146,11 @@ public final class RtpEngine implements AutoCloseable {
     /** Send-lateness histogram over all streams (for benchmarks and diagnostics). */
     public LatenessRecorder lateness() {
         return lateness;
+    }
+
+    /** Stream ticks dropped because they ran more than 60 ms late (nothing was sent for them). */
+    public long skippedTicks() {
+        return skippedTicks.get();
     }
 
     /** Streams open now. */

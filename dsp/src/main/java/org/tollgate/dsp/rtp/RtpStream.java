@@ -195,6 +195,18 @@ public final class RtpStream implements AutoCloseable {
         }
     }
 
+    /** A tick the engine dropped: nothing is sent or played, but media time advances. */
+    synchronized void skipTick() {
+        ticks++;
+        timestamp = (timestamp + Pcm.FRAME_SAMPLES) & 0xFFFF_FFFFL;
+        if (source != null) {
+            short[] discard = new short[Pcm.FRAME_SAMPLES];
+            if (source.read(discard, 0, discard.length) < 0) {
+                source = null;
+            }
+        }
+    }
+
     private void transmit() {
         InetSocketAddress to = remote;
         if (to == null || forwardTo != null) {

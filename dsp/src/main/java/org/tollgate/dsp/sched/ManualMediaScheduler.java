@@ -44,6 +44,35 @@ public final class ManualMediaScheduler implements MediaScheduler {
         return () -> e.cancelled = true;
     }
 
+    /**
+     * Simulates a stall: time jumps forward by {@code d} first, then every task that fell due runs late,
+     * seeing the new time (as after a long GC pause or CPU starvation).
+     */
+    public void stall(Duration d) {
+        long target;
+        synchronized (this) {
+            now += d.toNanos();
+            target = now;
+        }
+        while (true) {
+            Entry e;
+            synchronized (this) {
+                e = queue.peek();
+                if (e == null || e.due > target) {
+                    return;
+                }
+                queue.poll();
+            }
+            if (!e.cancelled) {
+                e.task.run();
+                synchronized (this) {
+                    e.due += e.period;
+                    queue.add(e);
+                }
+            }
+        }
+    }
+
     /** Moves time forward by {@code d}, running every task that falls due, at its due time. */
     public void advance(Duration d) {
         long target;

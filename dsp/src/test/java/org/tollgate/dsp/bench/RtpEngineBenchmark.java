@@ -49,6 +49,16 @@ public class RtpEngineBenchmark {
     @Param({"1000"})
     public int streams;
 
+    /**
+     * {@code duplex}: each sending stream has a receiving stream in the same engine (the engine sends and
+     * receives N x 50 packets/s); {@code sendOnly}: the streams send to 8 plain sockets nobody reads
+     * (the kernel drops what overflows), measuring prompt playout alone.
+     */
+    @Param({"duplex", "sendOnly"})
+    public String mode;
+
+    private final List<java.nio.channels.DatagramChannel> sinks = new ArrayList<>();
+
     private ExecutorMediaScheduler scheduler;
     private RtpEngine engine;
     private final List<RtpStream> all = new ArrayList<>();
@@ -61,10 +71,21 @@ public class RtpEngineBenchmark {
         engine = new RtpEngine(new RtpEngine.Settings(InetAddress.getLoopbackAddress(), d.minPort(), d.maxPort(), 3,
                 Duration.ofSeconds(5), "bench"), scheduler, Clock.systemUTC());
         prompt = DtmfGenerator.generate("0123456789", new DtmfGenerator.Settings(200, 300, -10, -8));
+        for (int i = 0; i < 8; i++) {
+            java.nio.channels.DatagramChannel sink = java.nio.channels.DatagramChannel.open();
+            sink.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            sinks.add(sink);
+        }
         for (int i = 0; i < streams; i++) {
-            RtpStream rx = engine.open(StreamOptions.defaults().withSendSilence(false));
-            RtpStream tx = engine.open(StreamOptions.defaults().withRemote(rx.localAddress()));
-            all.add(rx);
+            java.net.InetSocketAddress to;
+            if (mode.equals("duplex")) {
+                RtpStream rx = engine.open(StreamOptions.defaults().withSendSilence(false));
+                all.add(rx);
+                to = rx.localAddress();
+            } else {
+                to = (java.net.InetSocketAddress) sinks.get(i % sinks.size()).getLocalAddress();
+            }
+            RtpStream tx = engine.open(StreamOptions.defaults().withRemote(to));
             all.add(tx);
             tx.play(looping(prompt));
         }
@@ -101,8 +122,8 @@ public class RtpEngineBenchmark {
         LatenessRecorder l = engine.lateness();
         long sent = all.stream().mapToLong(s -> s.counters().packetsSent()).sum();
         long received = all.stream().mapToLong(s -> s.counters().packetsReceived()).sum();
-        String line = String.format("streams=%d ticks=%d p50=%.1fms p99=%.1fms p99.9=%.1fms sent=%d received=%d cores=%d%n",
-                streams, l.count(), l.percentileMs(0.5), l.percentileMs(0.99), l.percentileMs(0.999), sent, received,
+        String line = String.format("mode=%s streams=%d ticks=%d p50=%.1fms p99=%.1fms p99.9=%.1fms skipped=%d sent=%d received=%d cores=%d%n",
+                mode, streams, l.count(), l.percentileMs(0.5), l.percentileMs(0.99), l.percentileMs(0.999), engine.skippedTicks(), sent, received,
                 Runtime.getRuntime().availableProcessors());
         System.out.print("RTP lateness: " + line);
         Files.writeString(Path.of("target", "rtp-lateness.txt"), line,
@@ -110,8 +131,11 @@ public class RtpEngineBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
         engine.close();
         scheduler.close();
+        for (java.nio.channels.DatagramChannel c : sinks) {
+            c.close();
+        }
     }
 }

@@ -104,6 +104,45 @@ class RtpStreamTest {
     }
 
     @Test
+    @DisplayName("RTP pacing after a stall: ticks more than 60 ms late are skipped (no burst), timestamps keep media time")
+    void stallSkipsInsteadOfBursting() throws Exception {
+        try (RtpTestSupport t = new RtpTestSupport(); DatagramChannel peer = DatagramChannel.open()) {
+            peer.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            peer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            RtpStream s = t.engine.open(StreamOptions.defaults().withRemote((InetSocketAddress) peer.getLocalAddress()));
+            t.clock.advance(Duration.ofMillis(100));
+            assertEquals(5, s.counters().packetsSent());
+            t.clock.stall(Duration.ofSeconds(1));
+            long afterStall = s.counters().packetsSent();
+            // of the 50 ticks that fell due during the stall only those at most 60 ms late are sent
+            assertTrue(afterStall - 5 <= 3, "sent " + (afterStall - 5) + " late packets");
+            assertTrue(t.engine.skippedTicks() >= 47, "skipped " + t.engine.skippedTicks());
+            t.clock.advance(Duration.ofMillis(200));
+            assertEquals(afterStall + 10, s.counters().packetsSent());
+            // media time kept running: the last packet's timestamp is 65 ticks after the first
+            peer.configureBlocking(false);
+            ByteBuffer buf = ByteBuffer.allocate(2048);
+            List<RtpPackets.Header> got = new ArrayList<>();
+            RtpTestSupport.await(() -> {
+                try {
+                    buf.clear();
+                    if (peer.receive(buf) != null) {
+                        buf.flip();
+                        byte[] b = new byte[buf.remaining()];
+                        buf.get(b);
+                        got.add(((RtpPackets.Parsed.Rtp) RtpPackets.parse(b, b.length)).header());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return got.size() == s.counters().packetsSent();
+            }, "all packets");
+            long span = (got.get(got.size() - 1).timestamp() - got.get(0).timestamp()) & 0xFFFFFFFFL;
+            assertEquals(64 * 160, span);
+        }
+    }
+
+    @Test
     @DisplayName("Symmetric RTP: a stream without a remote latches to the first packet's source, then ignores other sources")
     void symmetricLatching() throws Exception {
         try (RtpTestSupport t = new RtpTestSupport(); DatagramChannel intruder = DatagramChannel.open()) {
