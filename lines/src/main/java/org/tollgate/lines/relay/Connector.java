@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -19,6 +19,10 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.tollgate.lines.relay.ConnectorLifecycle.Ended;
+import org.tollgate.lines.relay.ConnectorLifecycle.Event;
+import org.tollgate.lines.relay.ConnectorLifecycle.State;
+import org.tollgate.lines.relay.ConnectorLifecycle.Step;
 import org.tollgate.lines.tunnel.HostKeyTrust;
 import org.tollgate.lines.tunnel.IdleTimer;
 import org.tollgate.lines.tunnel.OtpProof;
@@ -35,22 +39,27 @@ import org.tollgate.lines.tunnel.SshTunnels;
  *       ({@link RelayTunnel} describes its protocol);
  *   <li>when the relay signals the engineer ({@code CONNECT}), connects to the telnet daemon and pipes bytes
  *       both ways, writing every command and response to the {@link AuditLog};
- *   <li>ends on the first of the spec's causes ({@link SessionEnd}); it is not restarted.
+ *   <li>ends on the first of the spec's causes; it is not restarted.
  * </ol>
- *
- * <p>{@link #tick()} checks the idle limit and must be called periodically (every second in production, by
- * tests after advancing their clock); {@link #interrupt()} is Ctrl+C.
+ * The states and end causes are decided by the pure {@link ConnectorLifecycle}; this class turns I/O into its
+ * events and carries out its steps. {@link #tick()} checks the idle limit and must be called periodically
+ * (every second in production, by tests after advancing their clock); {@link #interrupt()} is Ctrl+C.
  */
 public final class Connector {
+    /** Connect timeout towards the telnet daemon. */
+    static final Duration DAEMON_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the teardown waits for the relay to close a half-closed channel (so a notice gets through). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     private final ConnectorOptions options;
     private final AuditLog audit;
     private final IdleTimer idle;
     private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
     private final AtomicReference<Socket> daemon = new AtomicReference<>();
+    private State state = new ConnectorLifecycle.Starting();
     private volatile SshClient client;
     private volatile ClientSession session;
     private volatile ChannelExec channel;
-    private volatile boolean joined;
     private volatile boolean hostKeyRejected;
 
     Connector(ConnectorOptions options, Clock clock, AuditLog audit) {
@@ -63,69 +72,87 @@ public final class Connector {
     public SessionEnd run() {
         audit.event("tndconnect starting: " + options);
         try {
-            return runSession();
+            runSession();
+            return ended.join();
         } finally {
             closeAll();
-            SessionEnd cause = ended.getNow(null);
-            audit.event("tndconnect ended: " + (cause == null ? "unknown" : cause.description()));
+            audit.event("tndconnect ended: " + ended.join().description());
         }
     }
 
     /** Checks the idle limit; ends the session when it has passed. */
     public void tick() {
-        if (!ended.isDone() && session != null && idle.isExpired()) {
-            end(SessionEnd.IDLE_TIMEOUT);
+        if (idle.isExpired()) {
+            fire(new ConnectorLifecycle.IdleExpired());
         }
     }
 
     /** Ctrl+C: ends the session. */
     public void interrupt() {
-        end(SessionEnd.INTERRUPTED);
+        fire(new ConnectorLifecycle.Interrupted());
     }
 
-    /** True once the engineer has been connected to the telnet daemon. */
-    public boolean isJoined() {
-        return joined;
+    /** The current lifecycle state. */
+    synchronized State state() {
+        return state;
     }
 
-    /** True once the tunnel is authenticated and waiting (or joined). */
-    public boolean isTunnelUp() {
-        return channel != null && !ended.isDone();
+    /** Applies one event; on the transition to {@link Ended} records the cause and tears down. */
+    private void fire(Event event) {
+        Step step;
+        synchronized (this) {
+            if (state instanceof Ended) {
+                return;
+            }
+            step = ConnectorLifecycle.next(state, event);
+            state = step.next();
+        }
+        if (step.next() instanceof Ended e) {
+            ended.complete(e.cause());
+            teardown(e.cause(), step.tellEngineer());
+        }
     }
 
-    private SessionEnd runSession() {
+    private void runSession() {
         InetSocketAddress target = new InetSocketAddress(options.target(), options.targetPort());
         try (Socket probe = new Socket()) {
-            probe.connect(target, (int) Duration.ofSeconds(5).toMillis());
+            probe.connect(target, (int) DAEMON_CONNECT_TIMEOUT.toMillis());
             refuseSelfConnect(probe);
             audit.debug("telnet daemon at " + options.target() + ":" + options.targetPort() + " is running");
         } catch (IOException e) {
             audit.event("error: the telnet daemon at " + options.target() + ":" + options.targetPort()
                     + " is not running (" + e.getMessage() + ")");
-            return finish(SessionEnd.DAEMON_NOT_RUNNING);
+            fire(new ConnectorLifecycle.DaemonNotRunning());
+            return;
         }
-        if (!openTunnel()) {
-            return finish(ended.getNow(SessionEnd.RELAY_UNREACHABLE));
+        if (!openTunnel() || ended.isDone()) {
+            return;
         }
         idle.touch();
+        fire(new ConnectorLifecycle.TunnelUp());
+        if (ended.isDone()) {
+            return;
+        }
         audit.event("tunnel up to relay " + options.host() + ":" + options.port() + ", waiting for the engineer");
         try {
             InputStream fromRelay = channel.getInvertedOut();
             OutputStream toRelay = channel.getInvertedIn();
             String line = EngineerSession.readAsciiLine(fromRelay);
             if (line == null) {
-                return finish(endCauseAfterRelayEof());
+                fire(new ConnectorLifecycle.RelayClosed(exitStatus()));
+                return;
             }
             if (!line.equals("CONNECT")) {
                 audit.event("error: unexpected message from the relay");
-                return finish(SessionEnd.SOCKET_FAILURE);
+                fire(new ConnectorLifecycle.IoFailed());
+                return;
             }
             idle.touch();
             audit.event("engineer connected; opening the telnet daemon at " + options.target() + ":"
                     + options.targetPort());
             Socket d = new Socket();
             try {
-                d.connect(target, (int) Duration.ofSeconds(5).toMillis());
+                d.connect(target, (int) DAEMON_CONNECT_TIMEOUT.toMillis());
                 refuseSelfConnect(d);
             } catch (IOException e) {
                 d.close();
@@ -133,27 +160,22 @@ public final class Connector {
                 toRelay.write(("ERR the telnet daemon at " + options.target() + " is not running\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 toRelay.flush();
-                return finish(SessionEnd.DAEMON_EXIT);
+                fire(new ConnectorLifecycle.DaemonUnavailable());
+                return;
             }
             daemon.set(d);
             toRelay.write("OK\n".getBytes(StandardCharsets.US_ASCII));
             toRelay.flush();
-            joined = true;
-            if (ended.isDone()) {
-                return ended.join();
-            }
-            pipe(d, fromRelay, toRelay);
-            return ended.get();
-        } catch (IOException e) {
+            fire(new ConnectorLifecycle.EngineerJoined());
             if (!ended.isDone()) {
-                audit.debug("tunnel I/O failed: " + e.getMessage());
+                pipe(d, fromRelay, toRelay);
             }
-            return finish(ended.isDone() ? ended.join() : SessionEnd.SOCKET_FAILURE);
+        } catch (IOException e) {
+            audit.debug("tunnel I/O failed: " + e.getMessage());
+            fire(new ConnectorLifecycle.IoFailed());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(SessionEnd.INTERRUPTED);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+            fire(new ConnectorLifecycle.Interrupted());
         }
     }
 
@@ -163,9 +185,9 @@ public final class Connector {
                 .orElseGet(() -> new HostKeyTrust.TrustOnFirstUse(options.knownHosts()));
         String hostPort = options.host() + ":" + options.port();
         client = SshTunnels.newClient();
-        client.setServerKeyVerifier((s, addr, key1) -> {
+        client.setServerKeyVerifier((s, addr, presented) -> {
             try {
-                return switch (trust.verify(hostPort, key1)) {
+                return switch (trust.verify(hostPort, presented)) {
                     case HostKeyTrust.Trusted t -> {
                         audit.debug("relay host key " + t.fingerprint() + " matches");
                         yield true;
@@ -195,24 +217,24 @@ public final class Connector {
                     .verify(SshTunnels.CONNECT_TIMEOUT).getSession();
         } catch (IOException e) {
             audit.event("error: cannot reach the relay " + hostPort + " (" + e.getMessage() + ")");
-            end(hostKeyRejected ? SessionEnd.HOST_KEY_REJECTED : SessionEnd.RELAY_UNREACHABLE);
+            fire(new ConnectorLifecycle.TunnelFailed(
+                    hostKeyRejected ? SessionEnd.HOST_KEY_REJECTED : SessionEnd.RELAY_UNREACHABLE));
             return false;
         }
         try {
             session.auth().verify(SshTunnels.CONNECT_TIMEOUT);
         } catch (IOException e) {
-            if (hostKeyRejected) {
-                end(SessionEnd.HOST_KEY_REJECTED);
-            } else {
+            if (!hostKeyRejected) {
                 audit.event("error: the relay refused the one-time password (already used or invalid)");
-                end(SessionEnd.REFUSED);
             }
+            fire(new ConnectorLifecycle.TunnelFailed(
+                    hostKeyRejected ? SessionEnd.HOST_KEY_REJECTED : SessionEnd.REFUSED));
             return false;
         }
         session.addSessionListener(new SessionListener() {
             @Override
             public void sessionClosed(Session s) {
-                end(SessionEnd.RELAY_EXIT);
+                fire(new ConnectorLifecycle.RelayClosed(null));
             }
         });
         try {
@@ -223,7 +245,7 @@ public final class Connector {
             return true;
         } catch (IOException e) {
             audit.event("error: the relay refused the tunnel channel (" + e.getMessage() + ")");
-            end(SessionEnd.REFUSED);
+            fire(new ConnectorLifecycle.TunnelFailed(SessionEnd.REFUSED));
             return false;
         }
     }
@@ -238,17 +260,10 @@ public final class Connector {
         }
     }
 
-    /** The relay ended the channel: the exit status tells why (see {@link RelayTunnel}). */
-    private SessionEnd endCauseAfterRelayEof() {
-        if (ended.isDone()) {
-            return ended.join();
-        }
-        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), Duration.ofSeconds(5));
-        Integer status = channel.getExitStatus();
-        if (status != null && status == RelayTunnel.EXIT_ENGINEER_GONE && joined) {
-            return SessionEnd.ENGINEER_DISCONNECTED;
-        }
-        return SessionEnd.RELAY_EXIT;
+    /** After EOF from the relay: the channel's exit status (see {@link RelayTunnel}), or null when none came. */
+    private Integer exitStatus() {
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), CLOSE_WAIT);
+        return channel.getExitStatus();
     }
 
     private void pipe(Socket d, InputStream fromRelay, OutputStream toRelay) throws InterruptedException {
@@ -267,10 +282,10 @@ public final class Connector {
                     toDaemon.flush();
                 }
                 commands.flush();
-                end(endCauseAfterRelayEof());
+                fire(new ConnectorLifecycle.RelayClosed(exitStatus()));
             } catch (IOException e) {
                 commands.flush();
-                end(SessionEnd.SOCKET_FAILURE);
+                fire(new ConnectorLifecycle.IoFailed());
             }
         });
         Thread up = Thread.ofVirtual().name("tndconnect-from-daemon").start(() -> {
@@ -285,10 +300,10 @@ public final class Connector {
                     toRelay.flush();
                 }
                 responses.flush();
-                end(SessionEnd.DAEMON_EXIT);
+                fire(new ConnectorLifecycle.DaemonClosed());
             } catch (IOException e) {
                 responses.flush();
-                end(SessionEnd.SOCKET_FAILURE);
+                fire(new ConnectorLifecycle.IoFailed());
             }
         });
         ended.join();
@@ -302,21 +317,19 @@ public final class Connector {
      * password:}, {@code Secret:}): the engineer's next line is then kept out of the audit trail.
      */
     static boolean isPasswordPrompt(String pendingResponse) {
-        String p = pendingResponse.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = pendingResponse.strip().toLowerCase(Locale.ROOT);
         return p.endsWith("password:") || p.endsWith("secret:") || p.endsWith("passcode:");
     }
 
     /**
-     * Records the first end cause and tears the session down. For idle timeout and Ctrl+C during a session the
-     * engineer is told why: the notice is written and the channel half-closed (EOF), so that the relay forwards
-     * it before it closes the channel; {@link #closeAll()} waits for that close.
+     * Tears the session down after the lifecycle ended. When the engineer must be told (idle timeout or Ctrl+C
+     * during a session) the notice is written and the channel half-closed (EOF), so that the relay forwards it
+     * before it closes the channel; {@link #closeAll()} waits for that close. Safe on any thread, including
+     * MINA's I/O threads: nothing here blocks.
      */
-    private void end(SessionEnd cause) {
-        if (!ended.complete(cause)) {
-            return;
-        }
-        if (joined && (cause == SessionEnd.IDLE_TIMEOUT || cause == SessionEnd.INTERRUPTED)) {
-            ChannelExec ch = channel;
+    private void teardown(SessionEnd cause, boolean tellEngineer) {
+        ChannelExec ch = channel;
+        if (tellEngineer && ch != null) {
             try {
                 OutputStream toRelay = ch.getInvertedIn();
                 toRelay.write(("\r\n% tndconnect: " + cause.description() + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -331,12 +344,7 @@ public final class Connector {
         closeStreams();
     }
 
-    private SessionEnd finish(SessionEnd cause) {
-        end(cause);
-        return ended.join();
-    }
-
-    /** Unblocks every reader without waiting (safe on any thread, including MINA's I/O threads). */
+    /** Unblocks every reader without waiting. */
     private void closeStreams() {
         closeDaemon();
         ChannelExec ch = channel;
@@ -356,15 +364,12 @@ public final class Connector {
         }
     }
 
-    /**
-     * Full teardown, on the thread running {@link #run()}. When the channel was half-closed with a notice for the
-     * engineer, waits (at most 2 s) for the relay to forward it and close the channel.
-     */
+    /** Full teardown, on the thread running {@link #run()}. */
     private void closeAll() {
         ChannelExec ch = channel;
         ClientSession open = session;
         if (ch != null && open != null && open.isOpen()) {
-            ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(2));
+            ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), CLOSE_WAIT);
         }
         closeStreams();
         ClientSession s = session;

@@ -38,7 +38,8 @@ class RelayConnectorTest {
 
     private Running connect(String password) throws Exception {
         Running r = RelayFixture.connector(dir, clock, RelayFixture.args(relay, password, daemon.port()));
-        await("tunnel registered at the relay", () -> relay.waitingTunnels() == 1 || r.end().isDone());
+        await("tunnel registered at the relay and up at the connector", () -> r.end().isDone()
+                || relay.waitingTunnels() == 1 && r.connector().state() instanceof ConnectorLifecycle.Waiting);
         return r;
     }
 
@@ -168,7 +169,7 @@ class RelayConnectorTest {
     @DisplayName("-idle changes the idle limit")
     void idleOption() throws Exception {
         Running r = RelayFixture.connector(dir, clock, concat(RelayFixture.args(relay, "idle-five", daemon.port()), "-idle", "5"));
-        await("tunnel", () -> relay.waitingTunnels() == 1);
+        await("tunnel", () -> relay.waitingTunnels() == 1 && r.connector().state() instanceof ConnectorLifecycle.Waiting);
         clock.advance(Duration.ofMinutes(5));
         r.connector().tick();
         assertEquals(SessionEnd.IDLE_TIMEOUT, ended(r));
