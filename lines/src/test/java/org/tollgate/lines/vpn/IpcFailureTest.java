@@ -1,6 +1,7 @@
 package org.tollgate.lines.vpn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,6 +60,7 @@ class IpcFailureTest {
     void garbled() throws Exception {
         Path socket = dir.resolve("garbled.sock");
         try (ServerSocketChannel s = fakeDaemon(socket, "hello there\n", new CountDownLatch(0))) {
+            assertTrue(s.isOpen());
             assertEquals(ReturnCode.ERR_COMMUNICATION_FAILED, vpnclient(socket, Duration.ofSeconds(30), "stat"));
             assertEquals(ReturnCode.ERR_COMMUNICATION_FAILED, vpnclient(socket, Duration.ofSeconds(30), "disconnect"));
         }
@@ -71,6 +73,7 @@ class IpcFailureTest {
         Path socket = dir.resolve("silent.sock");
         CountDownLatch release = new CountDownLatch(1);
         try (ServerSocketChannel s = fakeDaemon(socket, null, release)) {
+            assertTrue(s.isOpen());
             assertEquals(ReturnCode.ERR_COMMUNICATION_TIMED_OUT, vpnclient(socket, Duration.ofMillis(300), "stat"));
         } finally {
             release.countDown();
