@@ -188,6 +188,19 @@ class RelayConnectorTest {
     }
 
     @Test
+    @DisplayName("the telnet daemon gone when the engineer arrives: the engineer is told and tndconnect ends")
+    void daemonGoneAtJoin() throws Exception {
+        Running r = connect("daemon-gone");
+        daemon.close();
+        try (Engineer e = new Engineer(relay)) {
+            e.expect("Password: ");
+            e.send("daemon-gone\r\n");
+            assertTrue(e.readToEnd().contains("is not running"));
+        }
+        assertEquals(SessionEnd.DAEMON_EXIT, ended(r));
+    }
+
+    @Test
     @DisplayName("the telnet daemon closing the session ends the tunnel and the engineer's connection")
     void daemonCloses() throws Exception {
         Running r = connect("daemon-quit");
