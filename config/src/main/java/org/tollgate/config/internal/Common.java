@@ -101,7 +101,7 @@ final class Common {
             if (t.text().equals("7")) {
                 String enc = a.word("The encrypted (type 7) password");
                 a.end();
-                return Password.ofClear(Type7.decode(enc).orElseThrow(
+                return checked(a, Type7.decode(enc).orElseThrow(
                         () -> a.fail("% Invalid encrypted password (type 7)")));
             }
             return checked(a, a.rest(help));
@@ -109,10 +109,14 @@ final class Common {
         return checked(a, a.moreRaw() ? t.text() + " " + a.rest(help) : t.text());
     }
 
-    /** IOS passwords are printable ASCII (so that type 7 can encode them). */
+    /**
+     * IOS passwords are non-empty printable ASCII without leading or trailing spaces (so that they print
+     * back as type 0 or 7); also checked for decoded type 7 input.
+     */
     private static Password checked(Args a, String clear) {
-        if (!clear.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F)) {
-            throw a.fail("% Invalid password: printable ASCII characters only");
+        if (clear.isEmpty() || clear.strip().length() != clear.length()
+                || !clear.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F)) {
+            throw a.fail("% Invalid password: printable ASCII characters only, not empty");
         }
         return Password.ofClear(clear);
     }

@@ -2,7 +2,6 @@ package org.tollgate.config.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.tollgate.config.GatewayConfig;
@@ -25,9 +24,8 @@ final class ModeDef<T> {
     private final Saver<T> saver;
     /**
      * For kept-verbatim modes: the lines accepted, as a first word ({@code shutdown}: any line starting
-     * with it; abbreviations allowed) or a first and second word ({@code ip address}: only that
-     * sub-command of {@code ip}, second word in full, so that a global {@code ip route} after the block
-     * still leaves the mode, as in IOS).
+     * with it) or a first and second word ({@code ip address}: only that sub-command of {@code ip}, so
+     * that a global {@code ip route} after the block still leaves the mode, as in IOS). Written in full.
      */
     Set<String> keptWords = Set.of();
     /** For kept-verbatim modes: stores a kept line. */
@@ -45,19 +43,14 @@ final class ModeDef<T> {
         if (first.quoted()) {
             return false;
         }
-        String[] firsts = keptWords.stream().map(w -> w.split(" ")[0]).distinct().toArray(String[]::new);
-        Optional<String> f = Args.match(first, firsts);
-        if (f.isEmpty()) {
-            return false;
-        }
-        if (keptWords.contains(f.get())) {
+        // kept lines come from pasted configurations and are matched in full: an abbreviation such as
+        // "voice" must not pass as "voicemail" and swallow a global command
+        String w = first.text().toLowerCase(Locale.ROOT);
+        if (keptWords.contains(w)) {
             return true;
         }
-        if (start + 1 >= tokens.size()) {
-            return false;
-        }
-        // the second word must be written in full: "ip route" must not pass as "ip route-cache"
-        return keptWords.contains(f.get() + " " + tokens.get(start + 1).text().toLowerCase(Locale.ROOT));
+        return start + 1 < tokens.size()
+                && keptWords.contains(w + " " + tokens.get(start + 1).text().toLowerCase(Locale.ROOT));
     }
 
     T open(GatewayConfig config, String key) {
