@@ -28,7 +28,7 @@ final class DialogPeer implements AutoCloseable {
     void establish() throws IOException {
         socket.sendUdp(SipMessages.request("INVITE", uri(), socket.localUdpPort(), "inv1", callId, 1, "peer", null, "",
                 "application/sdp", SipMessages.SDP_OFFER));
-        RawSipClient.SipText ok = finalResponse();
+        RawSipClient.SipText ok = finalResponse("INVITE");
         assertEquals(200, ok.status(), ok.text());
         assertTrue(ok.text().contains("m=audio 30000 RTP/AVP 0 101"), "SDP answer selects PCMU + telephone-event\n" + ok.text());
         String to = ok.header("To").orElseThrow();
@@ -41,7 +41,7 @@ final class DialogPeer implements AutoCloseable {
         int before = handler.digits.size();
         socket.sendUdp(SipMessages.request("INFO", uri(), socket.localUdpPort(), "info2", callId, 2, "peer", toTag, "",
                 "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
-        RawSipClient.SipText info = finalResponse();
+        RawSipClient.SipText info = finalResponse("INFO");
         assertEquals(200, info.status(), info.text());
         assertEquals(before + 1, handler.digits.size());
         DigitEvent d = handler.digits.get(before);
@@ -49,15 +49,17 @@ final class DialogPeer implements AutoCloseable {
         assertEquals(160, d.duration().toMillis());
         socket.sendUdp(SipMessages.request("BYE", uri(), socket.localUdpPort(), "bye3", callId, 3, "peer", toTag, "",
                 null, ""));
-        RawSipClient.SipText bye = finalResponse();
+        RawSipClient.SipText bye = finalResponse("BYE");
         assertEquals(200, bye.status(), bye.text());
     }
 
-    private RawSipClient.SipText finalResponse() throws IOException {
+    private RawSipClient.SipText finalResponse(String method) throws IOException {
         for (int i = 0; i < 10; i++) {
             Optional<RawSipClient.SipText> m = socket.awaitUdp(callId, RawSipClient.WAIT_MS);
             assertTrue(m.isPresent(), "no response in the dialog");
-            if (m.get().status() >= 200) {
+            // skip provisional responses and retransmitted responses of earlier requests (a 200 to
+            // INVITE is repeated until our ACK gets there)
+            if (m.get().status() >= 200 && m.get().header("CSeq").orElse("").endsWith(" " + method)) {
                 return m.get();
             }
         }
