@@ -313,6 +313,13 @@ public final class AnalogPort implements FxsPortListener {
         }
 
         @Override
+        public void disconnectAudio() {
+            synchronized (AnalogPort.this) {
+                peerAudio = null;
+            }
+        }
+
+        @Override
         public String describe() {
             return "voice-port " + config.id();
         }

@@ -39,4 +39,24 @@ public sealed interface Action {
     /** Emit a record event to the {@code CallRecordSink}. */
     record Emit(CallRecordEvent event) implements Action {
     }
+
+    /** Disconnect leg {@code leg}'s in-gateway audio from its peer (its audio goes to the DTMF detector again). */
+    record Unbridge(LegId leg) implements Action {
+    }
+
+    /** Carry out a feature code / feature number for this call (result: {@link CallEvent.FeatureDone}). */
+    record RequestFeature(org.tollgate.callcontrol.feature.FeatureRequest request) implements Action {
+    }
+
+    /** Blind-transfer the party of leg {@code transferee} to {@code number} for {@code transferor} (hook flash). */
+    record BlindTransfer(LegId transferor, LegId transferee, String number) implements Action {
+    }
+
+    /** Park the party of leg {@code parked} for {@code parker} (hook flash + park code). */
+    record Park(LegId parker, LegId parked) implements Action {
+    }
+
+    /** Emit a feature record event to the {@code FeatureRecordSink}. */
+    record EmitFeature(org.tollgate.callcontrol.record.FeatureRecordEvent event) implements Action {
+    }
 }

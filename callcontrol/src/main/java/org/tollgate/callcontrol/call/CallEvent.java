@@ -33,6 +33,10 @@ public sealed interface CallEvent {
     record Clear(org.tollgate.callcontrol.cause.Q850Cause cause) implements CallEvent {
     }
 
+    /** The feature request of {@link CallState.FeatureWait} was carried out; {@code failure} when it could not be. */
+    record FeatureDone(java.util.Optional<org.tollgate.callcontrol.cause.Q850Cause> failure) implements CallEvent {
+    }
+
     /** Authorization step {@code seq} ended. */
     record AuthorizationDone(int seq, AuthorizationResult result) implements CallEvent {
     }

@@ -48,9 +48,11 @@ import org.tollgate.callcontrol.routing.DialPeer;
  */
 public final class CallMachine {
     private final CallSettings settings;
+    private final FeatureTransitions features;
 
     public CallMachine(CallSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.features = new FeatureTransitions(this, settings);
     }
 
     public CallSettings settings() {
@@ -67,7 +69,7 @@ public final class CallMachine {
         out.add(emit(new CallRecordEvent.Setup(data.ref(), now, data.incomingLeg(), c.endpoint(), c.number(),
                 c.name(), calledNumber.orElse(""), c.lpcorIncoming())));
         if (calledNumber.isPresent()) {
-            return routeCollected(data, calledNumber.get(), true, now, out);
+            return complete(data, calledNumber.get(), true, now, out);
         }
         out.add(send(data.incomingLeg(), new LegCommand.PlayTone(Tone.DIAL)));
         out.add(new Action.StartTimer(CallTimer.INTERDIGIT, settings.interdigit()));
@@ -82,6 +84,8 @@ public final class CallMachine {
             case CallState.OutgoingSetup s -> onOutgoingSetup(s, event, now);
             case CallState.Alerting s -> onAlerting(s, event, now);
             case CallState.Connected s -> onConnected(s, event, now);
+            case CallState.FeatureWait s -> features.onFeatureWait(s, event, now);
+            case CallState.FlashDialing s -> features.onFlashDialing(s, event, now);
             case CallState.Released s -> onReleased(s, event);
         };
     }
@@ -104,10 +108,11 @@ public final class CallMachine {
                     yield release(d, Q850Cause.INVALID_NUMBER_FORMAT, ReleaseSource.GATEWAY, now,
                             new ArrayList<>(), Optional.empty(), Optional.empty());
                 }
-                yield routeCollected(d, s.digits(), true, now, new ArrayList<>());
+                yield complete(d, s.digits(), true, now, new ArrayList<>());
             }
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.INTERDIGIT)),
                     Optional.empty());
         };
@@ -125,9 +130,9 @@ public final class CallMachine {
             if (!terminator) {
                 dialled.append(c);
             }
-            if (terminator || !(settings.dialPlan().collect(dialled.toString(), false) instanceof CollectOutcome.NeedMore)) {
+            if (terminator || !features.needMore(dialled.toString())) {
                 out.add(new Action.CancelTimer(CallTimer.INTERDIGIT));
-                return typeAhead(routeCollected(s.data(), dialled.toString(), terminator, now, out),
+                return typeAhead(complete(s.data(), dialled.toString(), terminator, now, out),
                         more.substring(i + 1));
             }
         }
@@ -145,12 +150,19 @@ public final class CallMachine {
         return new Transition(t.next(), actions);
     }
 
-    private Transition routeCollected(CallData d, String dialled, boolean ended, Instant now, List<Action> out) {
+    /** Collection ended: a feature code or feature number, else the dial plan. */
+    private Transition complete(CallData d, String dialled, boolean ended, Instant now, List<Action> out) {
+        return features.featureDialled(d, dialled, ended, now, out)
+                .orElseGet(() -> routeCollected(d, dialled, ended, now, out));
+    }
+
+    Transition routeCollected(CallData d, String dialled, boolean ended, Instant now, List<Action> out) {
         return switch (settings.dialPlan().collect(dialled, ended)) {
             case CollectOutcome.Route r -> {
                 out.add(emit(new CallRecordEvent.DigitsCollected(d.ref(), now, r.called(),
                         r.candidates().stream().map(DialPeer::tag).toList())));
-                yield tryCurrent(d, Hunt.of(r.called(), r.candidates()), now, out);
+                yield features.forwardAll(d, r.called(), now, out)
+                        .orElseGet(() -> tryCurrent(d, Hunt.of(r.called(), r.candidates()), now, out));
             }
             case CollectOutcome.NoRoute n -> release(d, Q850Cause.UNALLOCATED_NUMBER, ReleaseSource.GATEWAY, now,
                     out, Optional.empty(), Optional.empty());
@@ -162,7 +174,7 @@ public final class CallMachine {
     // ---- routing and hunting -----------------------------------------------------------------
 
     /** Tries {@code hunt.current()} and, on immediate failures (LPCOR reject), the following peers. */
-    private Transition tryCurrent(CallData d, Hunt hunt, Instant now, List<Action> out) {
+    Transition tryCurrent(CallData d, Hunt hunt, Instant now, List<Action> out) {
         Hunt h = hunt;
         while (!h.exhausted()) {
             DialPeer peer = h.current();
@@ -178,7 +190,7 @@ public final class CallMachine {
                     }
                     h = next;
                 }
-                case LpcorDecision.RequireFac f when d.validFac().isEmpty() -> {
+                case LpcorDecision.RequireFac f when d.validFac().isEmpty() && !d.facExempt() -> {
                     CallData nd = d.withAuthStarted();
                     out.add(send(d.incomingLeg(), new LegCommand.StopTone()));
                     out.add(emit(new CallRecordEvent.AuthorizationStarted(d.ref(), now, peer.tag(), f.policy())));
@@ -205,11 +217,11 @@ public final class CallMachine {
                 d.caller().lpcorIncoming(), settings.calleeGroup(peer))));
         out.add(new Action.CreateLeg(new OutgoingLegRequest(leg, peer, h.called(), d.caller().number(),
                 d.caller().name())));
-        out.add(new Action.StartTimer(CallTimer.NO_ANSWER, settings.ringNoAnswer()));
+        out.add(new Action.StartTimer(CallTimer.NO_ANSWER, features.noAnswerTimeout(h.called())));
         return new Transition(new CallState.OutgoingSetup(nd, h, leg), out);
     }
 
-    private static String describe(DialPeer peer) {
+    static String describe(DialPeer peer) {
         return switch (peer.target()) {
             case org.tollgate.callcontrol.routing.DialPeerTarget.Pots p -> "port " + p.port();
             case org.tollgate.callcontrol.routing.DialPeerTarget.Voip v -> "session target " + v.sessionTarget();
@@ -261,6 +273,7 @@ public final class CallMachine {
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e when e.seq() != s.seq() -> Transition.stay(s);
             case AuthorizationDone e -> authorizationDone(s, e.result(), now);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelAuthorization()),
                     Optional.empty());
         };
@@ -316,6 +329,7 @@ public final class CallMachine {
             case TimerExpired e when e.timer() == CallTimer.NO_ANSWER -> noAnswer(d, s.hunt(), s.out(), now);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.NO_ANSWER)),
                     Optional.of(s.out()));
         };
@@ -324,6 +338,13 @@ public final class CallMachine {
     private Transition outgoingFailed(CallData d, Hunt h, LegId out, Q850Cause cause, Instant now) {
         List<Action> actions = new ArrayList<>();
         actions.add(new Action.CancelTimer(CallTimer.NO_ANSWER));
+        if (cause.equals(Q850Cause.USER_BUSY)) {
+            Optional<Transition> fwd = features.forwardOnFailure(d, h, out, cause,
+                    org.tollgate.callcontrol.feature.forward.ForwardKind.BUSY, now, actions);
+            if (fwd.isPresent()) {
+                return fwd.get();
+            }
+        }
         return attemptFailed(d, h, Optional.of(out), cause, cause.text(), now, actions);
     }
 
@@ -331,10 +352,15 @@ public final class CallMachine {
         List<Action> actions = new ArrayList<>();
         actions.add(send(out, new LegCommand.Release(Q850Cause.NO_ANSWER)));
         actions.add(send(d.incomingLeg(), new LegCommand.StopTone()));
+        Optional<Transition> fwd = features.forwardOnFailure(d, h, out, Q850Cause.NO_ANSWER,
+                org.tollgate.callcontrol.feature.forward.ForwardKind.NO_ANSWER, now, actions);
+        if (fwd.isPresent()) {
+            return fwd.get();
+        }
         return attemptFailed(d, h, Optional.of(out), Q850Cause.NO_ANSWER, "no answer", now, actions);
     }
 
-    private Transition connect(CallData d, Hunt h, LegId out, Instant now) {
+    Transition connect(CallData d, Hunt h, LegId out, Instant now) {
         return new Transition(new CallState.Connected(d, h, out, now), List.of(
                 new Action.CancelTimer(CallTimer.NO_ANSWER),
                 send(d.incomingLeg(), new LegCommand.StopTone()),
@@ -366,6 +392,7 @@ public final class CallMachine {
             case TimerExpired e when e.timer() == CallTimer.NO_ANSWER -> noAnswer(d, s.hunt(), s.out(), now);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(new Action.CancelTimer(CallTimer.NO_ANSWER)),
                     Optional.of(s.out()));
         };
@@ -388,11 +415,49 @@ public final class CallMachine {
             case LegReleased e when e.leg().equals(s.out()) -> release(d, e.cause(), ReleaseSource.CALLED_PARTY, now,
                     new ArrayList<>(), Optional.empty(), Optional.of(s.out()), Optional.empty());
             case LegReleased e -> Transition.stay(s);
+            case HookFlash e when e.leg().isIncoming() || e.leg().equals(s.out()) -> flash(s, e.leg());
             case HookFlash e -> Transition.stay(s);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> cleared(d, e.cause(), now, List.of(), Optional.of(s.out()));
         };
+    }
+
+    private Transition flash(CallState.Connected s, LegId flasher) {
+        return features.flash(s, flasher);
+    }
+
+    /**
+     * Starts a call whose outgoing party is already there: leg {@code attached} (taken over from
+     * another call or a park slot by the feature service) towards {@code peer}/{@code called}, alerting
+     * or already answered. No routing, no LPCOR check, no FAC (consult transfer, pickup, park
+     * retrieve: spec section 6). {@code attached} must be the next leg id of {@code data}.
+     */
+    public Transition startJoined(CallData data, LegId attached, DialPeer peer, String called, boolean answered,
+                                  Instant now) {
+        if (attached.index() != data.nextLegIndex() || !attached.call().equals(data.ref())) {
+            throw new IllegalArgumentException("attached leg must be " + data.ref() + "/leg-" + data.nextLegIndex());
+        }
+        List<Action> out = new ArrayList<>();
+        Caller c = data.caller();
+        out.add(emit(new CallRecordEvent.Setup(data.ref(), now, data.incomingLeg(), c.endpoint(), c.number(),
+                c.name(), called, c.lpcorIncoming())));
+        CallData nd = data.withLegAllocated();
+        Hunt h = Hunt.of(called, List.of(peer));
+        out.add(emit(new CallRecordEvent.Routed(data.ref(), now, attached, peer.tag(), called, describe(peer),
+                c.lpcorIncoming(), settings.calleeGroup(peer))));
+        out.add(new Action.Unbridge(data.incomingLeg()));
+        out.add(new Action.Unbridge(attached));
+        if (answered) {
+            Transition t = connect(nd, h, attached, now);
+            out.addAll(t.actions());
+            return new Transition(t.next(), out);
+        }
+        out.add(new Action.StartTimer(CallTimer.NO_ANSWER, settings.ringNoAnswer()));
+        out.add(send(data.incomingLeg(), new LegCommand.PlayTone(Tone.RINGBACK)));
+        out.add(emit(new CallRecordEvent.Alerting(data.ref(), now, attached)));
+        return new Transition(new CallState.Alerting(nd, h, attached), out);
     }
 
     // ---- Released ----------------------------------------------------------------------------
@@ -406,6 +471,7 @@ public final class CallMachine {
             case HookFlash e -> Transition.stay(s);
             case TimerExpired e -> Transition.stay(s);
             case AuthorizationDone e -> Transition.stay(s);
+            case CallEvent.FeatureDone e -> Transition.stay(s);
             case CallEvent.Clear e -> Transition.stay(s);
         };
     }
@@ -413,7 +479,7 @@ public final class CallMachine {
     // ---- release helpers ---------------------------------------------------------------------
 
     /** The caller hung up: release the live outgoing leg (if any) with normal clearing. */
-    private Transition callerGone(CallData d, Q850Cause cause, Instant now, List<Action> before,
+    Transition callerGone(CallData d, Q850Cause cause, Instant now, List<Action> before,
                                   Optional<LegId> liveOut) {
         List<Action> out = new ArrayList<>(before);
         liveOut.ifPresent(l -> out.add(send(l, new LegCommand.Release(Q850Cause.NORMAL_CALL_CLEARING))));
@@ -424,7 +490,7 @@ public final class CallMachine {
     }
 
     /** Cleared by the operator/gateway: both sides released with {@code cause}, no tone. */
-    private Transition cleared(CallData d, Q850Cause cause, Instant now, List<Action> before, Optional<LegId> liveOut) {
+    Transition cleared(CallData d, Q850Cause cause, Instant now, List<Action> before, Optional<LegId> liveOut) {
         return release(d, cause, ReleaseSource.GATEWAY, now, new ArrayList<>(before), Optional.empty(), Optional.empty(),
                 liveOut);
     }
@@ -439,7 +505,7 @@ public final class CallMachine {
      * Releases the call: optional tone to the caller, then {@link LegCommand.Release} to the
      * incoming leg and to {@code liveOut}; {@code releasedOut} is an outgoing leg already gone.
      */
-    private Transition release(CallData d, Q850Cause cause, ReleaseSource source, Instant now, List<Action> out,
+    Transition release(CallData d, Q850Cause cause, ReleaseSource source, Instant now, List<Action> out,
                                Optional<Tone> tone, Optional<LegId> releasedOut, Optional<LegId> liveOut) {
         tone.ifPresent(t -> out.add(send(d.incomingLeg(), new LegCommand.PlayTone(t))));
         out.add(send(d.incomingLeg(), new LegCommand.Release(cause)));
@@ -452,11 +518,11 @@ public final class CallMachine {
         return d.nextLegIndex() > 2 ? Optional.of(new LegId(d.ref(), d.nextLegIndex() - 1)) : Optional.empty();
     }
 
-    private static Action send(LegId leg, LegCommand command) {
+    static Action send(LegId leg, LegCommand command) {
         return new Action.Send(leg, command);
     }
 
-    private static Action emit(CallRecordEvent event) {
+    static Action emit(CallRecordEvent event) {
         return new Action.Emit(event);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.feature.FeatureSettings;
 import org.tollgate.callcontrol.lpcor.LpcorTable;
 import org.tollgate.callcontrol.routing.DialPeer;
 import org.tollgate.callcontrol.routing.DialPeerTarget;
@@ -24,9 +25,11 @@ import org.tollgate.callcontrol.routing.DialPlan;
  * @param ringNoAnswer {@code timeouts ringing}, default {@link #DEFAULT_RING_NO_ANSWER} (180 s)
  * @param huntStopCauses causes after which hunting stops even without {@code huntstop}
  *        (default {@link #DEFAULT_HUNT_STOP_CAUSES}: the number itself is wrong)
+ * @param features call-forward, pickup, park and meet-me settings (default {@link FeatureSettings#NONE})
  */
 public record CallSettings(DialPlan dialPlan, LpcorTable lpcor, Map<String, String> portOutgoingGroups,
-                           Duration interdigit, Duration ringNoAnswer, Set<Q850Cause> huntStopCauses) {
+                           Duration interdigit, Duration ringNoAnswer, Set<Q850Cause> huntStopCauses,
+                           FeatureSettings features) {
     public static final Duration DEFAULT_INTERDIGIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RING_NO_ANSWER = Duration.ofSeconds(180);
     /** Unallocated number (1), number changed (22), invalid number format (28). */
@@ -40,6 +43,17 @@ public record CallSettings(DialPlan dialPlan, LpcorTable lpcor, Map<String, Stri
         Objects.requireNonNull(interdigit, "interdigit");
         Objects.requireNonNull(ringNoAnswer, "ringNoAnswer");
         huntStopCauses = Set.copyOf(huntStopCauses);
+        Objects.requireNonNull(features, "features");
+    }
+
+    /** Without call features. */
+    public CallSettings(DialPlan dialPlan, LpcorTable lpcor, Map<String, String> portOutgoingGroups,
+                        Duration interdigit, Duration ringNoAnswer, Set<Q850Cause> huntStopCauses) {
+        this(dialPlan, lpcor, portOutgoingGroups, interdigit, ringNoAnswer, huntStopCauses, FeatureSettings.NONE);
+    }
+
+    public CallSettings withFeatures(FeatureSettings f) {
+        return new CallSettings(dialPlan, lpcor, portOutgoingGroups, interdigit, ringNoAnswer, huntStopCauses, f);
     }
 
     /** Defaults around the given dial plan and LPCOR table. */
@@ -49,15 +63,15 @@ public record CallSettings(DialPlan dialPlan, LpcorTable lpcor, Map<String, Stri
     }
 
     public CallSettings withPortOutgoingGroups(Map<String, String> groups) {
-        return new CallSettings(dialPlan, lpcor, groups, interdigit, ringNoAnswer, huntStopCauses);
+        return new CallSettings(dialPlan, lpcor, groups, interdigit, ringNoAnswer, huntStopCauses, features);
     }
 
     public CallSettings withInterdigit(Duration d) {
-        return new CallSettings(dialPlan, lpcor, portOutgoingGroups, d, ringNoAnswer, huntStopCauses);
+        return new CallSettings(dialPlan, lpcor, portOutgoingGroups, d, ringNoAnswer, huntStopCauses, features);
     }
 
     public CallSettings withRingNoAnswer(Duration d) {
-        return new CallSettings(dialPlan, lpcor, portOutgoingGroups, interdigit, d, huntStopCauses);
+        return new CallSettings(dialPlan, lpcor, portOutgoingGroups, interdigit, d, huntStopCauses, features);
     }
 
     /**

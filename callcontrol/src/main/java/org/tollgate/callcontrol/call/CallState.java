@@ -46,6 +46,25 @@ public sealed interface CallState {
     record Connected(CallData data, Hunt hunt, LegId out, Instant connectedAt) implements CallState {
     }
 
+    /**
+     * The caller dialled a feature code or feature number ({@code request}); the engine's feature
+     * service carries it out. Next: {@link CollectingDigits} (done, e.g. a forward set: dial tone
+     * again), {@link Released} (failed; or the incoming leg moved to another call, e.g. pickup).
+     */
+    record FeatureWait(CallData data, org.tollgate.callcontrol.feature.FeatureRequest request) implements CallState {
+    }
+
+    /**
+     * Connected call in which {@code flasher} (either leg) pressed hook flash: the parties are
+     * unbridged, the flasher hears dial tone and dials {@code digits} (a number: blind transfer of
+     * the other party to it, as CME {@code transfer-system full-blind}; {@code **6}: park the other
+     * party). Next: {@link Connected} (flash again, or invalid code), {@link Released}
+     * (transfer/park handed over, or a hang-up).
+     */
+    record FlashDialing(CallData data, Hunt hunt, LegId out, Instant connectedAt, LegId flasher, String digits)
+            implements CallState {
+    }
+
     /** Final state: the call ended with {@code cause}, released by {@code source}. No next state. */
     record Released(CallData data, Q850Cause cause, ReleaseSource source) implements CallState {
     }

@@ -19,6 +19,7 @@ import org.tollgate.callcontrol.call.CallState;
 import org.tollgate.callcontrol.call.Caller;
 import org.tollgate.callcontrol.call.LegId;
 import org.tollgate.callcontrol.engine.internal.Call;
+import org.tollgate.callcontrol.record.FeatureRecordSink;
 import org.tollgate.callcontrol.leg.LegFactory;
 import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.record.CallRecordSink;
@@ -45,14 +46,96 @@ public final class CallControl {
     private final CallRecordSink sink;
     private final AtomicLong ids = new AtomicLong();
     private final Map<CallRef, Call> active = new ConcurrentHashMap<>();
+    private final FeatureRecordSink featureSink;
+    private final FeatureService features;
 
+    /**
+     * When {@code sink} also implements {@link FeatureRecordSink} it receives the feature record
+     * events ({@code feature_vsa}) too.
+     */
     public CallControl(Supplier<CallSettings> settings, CallScheduler scheduler, LegFactory legs,
                        AuthorizationApplication auth, CallRecordSink sink) {
+        this(settings, scheduler, legs, auth, sink,
+                sink instanceof FeatureRecordSink f ? f : FeatureRecordSink.none());
+    }
+
+    /** With an explicit sink for feature record events. */
+    public CallControl(Supplier<CallSettings> settings, CallScheduler scheduler, LegFactory legs,
+                       AuthorizationApplication auth, CallRecordSink sink, FeatureRecordSink featureSink) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.legs = Objects.requireNonNull(legs, "legs");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.featureSink = Objects.requireNonNull(featureSink, "featureSink");
+        this.features = new FeatureService(this, scheduler, this.featureSink);
+    }
+
+    /**
+     * The supplementary services (transfer, conference, park, pickup, forwards set from phones):
+     * the API the SIP edge calls for REFER, and what feature codes dialled on phones reach.
+     */
+    public FeatureService features() {
+        return features;
+    }
+
+    /** The settings a call starting now gets: the configured ones with the forwards set from phones. */
+    public CallSettings currentSettings() {
+        CallSettings s = settings.get();
+        return s.withFeatures(s.features().withForwards(features.forwards().effective(s.features().forwards())));
+    }
+
+    /** The engine's internal handle of a live call (for the feature service). */
+    Optional<Call> call(CallRef ref) {
+        return Optional.ofNullable(active.get(ref));
+    }
+
+    /**
+     * Starts a call for legs taken over by a feature: {@code incoming} is the new call's caller
+     * side ({@code caller}); with {@code attached} the call starts already alerting/connected to
+     * it (no routing, no FAC); without, {@code called} is routed for the caller (FAC as usual unless
+     * {@code facExempt}; {@code carriedFac}: the caller leg's valid FAC kept from its former call).
+     */
+    CallRef startFeatureCall(Caller caller, DetachedLeg incoming, Optional<DetachedLeg> attached,
+                             Optional<org.tollgate.callcontrol.routing.DialPeer> attachedPeer, String called,
+                             boolean answered, boolean facExempt, Optional<String> carriedFac,
+                             java.util.function.Function<CallRef, org.tollgate.callcontrol.record.FeatureRecordEvent> record) {
+        CallRef ref = new CallRef(ids.incrementAndGet());
+        CallMachine machine = new CallMachine(currentSettings());
+        Call call = new Call(machine, scheduler, legs, auth, sink, c -> active.remove(ref), featureSink, features);
+        active.put(ref, call);
+        CallData data = CallData.start(ref, caller, scheduler.now());
+        if (facExempt) {
+            data = data.withFacExempt();
+        }
+        if (carriedFac.isPresent()) {
+            data = data.withFac(carriedFac.get());
+        }
+        java.util.function.Function<CallData, org.tollgate.callcontrol.call.Transition> start = attached.isPresent()
+                ? d -> machine.startJoined(d, new LegId(ref, d.nextLegIndex()), attachedPeer.orElseThrow(), called,
+                        answered, scheduler.now())
+                : d -> machine.start(d, Optional.of(called), scheduler.now());
+        call.startWith(data, incoming, attached, start, () -> featureSink.accept(record.apply(ref)));
+        return ref;
+    }
+
+    /** Live calls (for the feature service: pickup looks for ringing ones). */
+    List<Call> liveCalls() {
+        return List.copyOf(active.values());
+    }
+
+    /**
+     * Starts a FAC-exempt call (SNR, 3pcc, parallel hunt, whisper intercom): routed to
+     * {@code called} at once, {@code accept G fac} treated as {@code accept G}.
+     */
+    IncomingCall startExemptCall(Caller caller, LegSignaling incoming, String called) {
+        CallRef ref = new CallRef(ids.incrementAndGet());
+        Call call = new Call(new CallMachine(currentSettings()), scheduler, legs, auth, sink,
+                c -> active.remove(ref), featureSink, features);
+        active.put(ref, call);
+        IncomingCall handle = new IncomingCall(ref, call.routerFor(LegId.incoming(ref)));
+        call.start(CallData.start(ref, caller, scheduler.now()).withFacExempt(), incoming, Optional.of(called));
+        return handle;
     }
 
     /**
@@ -71,14 +154,14 @@ public final class CallControl {
     public IncomingCall startCall(Caller caller, LegSignaling incoming, Optional<String> calledNumber,
                                   Optional<java.time.Duration> interdigit) {
         CallRef ref = new CallRef(ids.incrementAndGet());
-        CallSettings s = settings.get();
+        CallSettings s = currentSettings();
         if (interdigit.isPresent()) {
             s = s.withInterdigit(interdigit.get());
         }
         Call call = new Call(new CallMachine(s), scheduler, legs, auth, sink,
-                c -> active.remove(ref));
+                c -> active.remove(ref), featureSink, features);
         active.put(ref, call);
-        IncomingCall handle = new IncomingCall(ref, call.eventsFor(LegId.incoming(ref)));
+        IncomingCall handle = new IncomingCall(ref, call.routerFor(LegId.incoming(ref)));
         call.start(CallData.start(ref, caller, scheduler.now()), incoming, calledNumber);
         return handle;
     }
@@ -143,6 +226,11 @@ public final class CallControl {
             case CallState.Connected c -> {
                 called = c.hunt().called();
                 tag = Optional.of(c.hunt().current().tag());
+            }
+            case CallState.FeatureWait f -> called = f.request().toString();
+            case CallState.FlashDialing f -> {
+                called = f.hunt().called();
+                tag = Optional.of(f.hunt().current().tag());
             }
             case CallState.Released r -> {
             }

@@ -27,6 +27,14 @@ public interface LegSignaling {
     }
 
     /**
+     * Stops sending this leg's user's audio to its former peer (the leg is being moved to another
+     * call, parked, or its user dials after a hook flash): analog ports feed the audio to their DTMF
+     * detector again. SIP legs: nothing to do in the gateway (media goes where the next Connect says).
+     */
+    default void disconnectAudio() {
+    }
+
+    /**
      * The leg's media counters so far (RTP streams for SIP legs, 20 ms frames for analog ports);
      * read once when the call is released, for the {@code LegMedia} record event.
      */

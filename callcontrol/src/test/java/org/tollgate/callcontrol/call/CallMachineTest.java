@@ -399,12 +399,18 @@ class CallMachineTest {
         }
 
         @Test
-        @DisplayName("hook flash and timers do not change a connected call")
+        @DisplayName("timers do not change a connected call; hook flash (issue 8) gives the flasher dial tone and a second flash returns to the conversation")
         void flashIgnored() {
             MachineFixture f = connected();
             CallState before = f.state;
-            f.on(new CallEvent.HookFlash(A)).on(new TimerExpired(CallTimer.NO_ANSWER));
+            f.on(new TimerExpired(CallTimer.NO_ANSWER));
             assertEquals(before, f.state);
+            f.on(new CallEvent.HookFlash(A));
+            assertEquals(A, f.state(CallState.FlashDialing.class).flasher());
+            assertEquals(List.of(new LegCommand.PlayTone(org.tollgate.callcontrol.leg.Tone.DIAL)), f.sentTo(A));
+            f.on(new CallEvent.HookFlash(A));
+            f.state(CallState.Connected.class);
+            assertEquals(List.of(new LegCommand.Connect(A)), f.sentTo(B1));
         }
     }
 

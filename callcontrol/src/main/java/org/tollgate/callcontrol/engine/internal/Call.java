@@ -51,6 +51,9 @@ public final class Call {
     private final AuthorizationApplication auth;
     private final CallRecordSink sink;
     private final Consumer<Call> onEnd;
+    private final org.tollgate.callcontrol.record.FeatureRecordSink featureSink;
+    private final org.tollgate.callcontrol.engine.FeatureHandler features;
+    private final Map<LegId, LegRouter> routers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -67,6 +70,16 @@ public final class Call {
 
     public Call(CallMachine machine, CallScheduler scheduler, LegFactory legFactory, AuthorizationApplication auth,
                 CallRecordSink sink, Consumer<Call> onEnd) {
+        this(machine, scheduler, legFactory, auth, sink, onEnd, org.tollgate.callcontrol.record.FeatureRecordSink.none(),
+                null);
+    }
+
+    /** With a feature record sink and the feature service carrying out feature actions (null: features refused). */
+    public Call(CallMachine machine, CallScheduler scheduler, LegFactory legFactory, AuthorizationApplication auth,
+                CallRecordSink sink, Consumer<Call> onEnd, org.tollgate.callcontrol.record.FeatureRecordSink featureSink,
+                org.tollgate.callcontrol.engine.FeatureHandler features) {
+        this.featureSink = featureSink;
+        this.features = features;
         this.machine = machine;
         this.scheduler = scheduler;
         this.legFactory = legFactory;
@@ -99,7 +112,68 @@ public final class Call {
         enqueue(() -> process(event));
     }
 
-    /** The {@link LegEvents} for leg {@code leg}. */
+    /** The {@link LegEvents} handed to leg {@code leg}: a router that a feature may later point elsewhere. */
+    public LegRouter routerFor(LegId leg) {
+        return routers.computeIfAbsent(leg, l -> new LegRouter(eventsFor(l)));
+    }
+
+    /**
+     * Starts this call with legs taken over from elsewhere: {@code incoming} becomes leg 1 and, when
+     * given, {@code attached} the next leg; {@code start} computes the machine's start transition.
+     */
+    public void startWith(CallData data, org.tollgate.callcontrol.engine.DetachedLeg incoming,
+                          Optional<org.tollgate.callcontrol.engine.DetachedLeg> attached,
+                          java.util.function.Function<CallData, Transition> start, Runnable afterStart) {
+        enqueue(() -> {
+            legs.put(data.incomingLeg(), incoming.signaling());
+            LegId second = new LegId(data.ref(), data.nextLegIndex());
+            attached.ifPresent(a -> legs.put(second, a.signaling()));
+            LOG.info("{}: setup by a feature for {} ({})", data.ref(), incoming, data.caller().number());
+            apply(start.apply(data));
+            afterStart.run();
+            incoming.retarget(routerFor(data.incomingLeg()));
+            attached.ifPresent(a -> a.retarget(routerFor(second)));
+        });
+    }
+
+    /**
+     * Takes leg {@code leg} out of this call without releasing it (its events are held until the
+     * new owner retargets them); empty when the leg is not bound (any more). Runs in the mailbox.
+     */
+    public java.util.concurrent.CompletableFuture<Optional<org.tollgate.callcontrol.engine.DetachedLeg>> detach(
+            LegId leg) {
+        java.util.concurrent.CompletableFuture<Optional<org.tollgate.callcontrol.engine.DetachedLeg>> f =
+                new java.util.concurrent.CompletableFuture<>();
+        enqueue(() -> {
+            LegSignaling s = legs.get(leg);
+            LegRouter r = routers.get(leg);
+            if (s == null || r == null || state instanceof CallState.Released) {
+                f.complete(Optional.empty());
+                return;
+            }
+            r.hold();
+            s.disconnectAudio();
+            legs.remove(leg);
+            routers.remove(leg);
+            f.complete(Optional.of(new org.tollgate.callcontrol.engine.DetachedLeg(s, r)));
+        });
+        return f;
+    }
+
+    /** Runs {@code task} with this call's state inside the mailbox. */
+    public <T> java.util.concurrent.CompletableFuture<T> inMailbox(java.util.function.Function<CallState, T> task) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        enqueue(() -> {
+            try {
+                f.complete(task.apply(state));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** The {@link LegEvents} that deliver to this call as leg {@code leg}. */
     public LegEvents eventsFor(LegId leg) {
         return new LegEvents() {
             @Override
@@ -202,6 +276,34 @@ public final class Call {
                 authDigits = null;
             }
             case Action.Emit e -> emit(e.event());
+            case Action.EmitFeature e -> featureSink.accept(e.event());
+            case Action.Unbridge u -> {
+                LegSignaling l = legs.get(u.leg());
+                if (l != null) {
+                    l.disconnectAudio();
+                }
+            }
+            case Action.RequestFeature rf -> {
+                if (features == null) {
+                    deliver(new CallEvent.FeatureDone(Optional.of(Q850Cause.of(29))));
+                } else {
+                    features.request(state.data().ref(), state.data().caller(), rf.request());
+                }
+            }
+            case Action.BlindTransfer bt -> {
+                if (features == null) {
+                    deliver(new CallEvent.FeatureDone(Optional.of(Q850Cause.of(29))));
+                } else {
+                    features.blindTransfer(state.data().ref(), bt.transferor(), bt.transferee(), bt.number());
+                }
+            }
+            case Action.Park p -> {
+                if (features == null) {
+                    deliver(new CallEvent.FeatureDone(Optional.of(Q850Cause.of(29))));
+                } else {
+                    features.park(state.data().ref(), p.parker(), p.parked());
+                }
+            }
         }
     }
 
@@ -239,7 +341,7 @@ public final class Call {
 
     private void createLeg(Action.CreateLeg c) {
         LegId id = c.request().leg();
-        switch (legFactory.create(c.request(), eventsFor(id))) {
+        switch (legFactory.create(c.request(), routerFor(id))) {
             case LegFactory.Created created -> {
                 legs.put(id, created.leg());
                 created.leg().handle(new LegCommand.Offer(c.request().calledNumber(), c.request().callingNumber(),
