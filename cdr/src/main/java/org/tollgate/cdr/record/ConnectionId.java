@@ -30,7 +30,21 @@ public record ConnectionId(int w0, int w1, int w2, int w3) {
 
     /** 32 upper-case hex digits: the database key and the RADIUS {@code Acct-Session-Id} base. */
     public String compact() {
-        return String.format(Locale.ROOT, "%08X%08X%08X%08X", w0, w1, w2, w3);
+        char[] c = new char[32];
+        hex8(c, 0, w0);
+        hex8(c, 8, w1);
+        hex8(c, 16, w2);
+        hex8(c, 24, w3);
+        return new String(c);
+    }
+
+    private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
+
+    private static void hex8(char[] out, int at, int w) {
+        for (int i = 7; i >= 0; i--) {
+            out[at + i] = DIGITS[w & 0xF];
+            w >>>= 4;
+        }
     }
 
     /** {@code [0xA0DC41CF 0x115511D9 0x8002EC82 0xAB4FD5BE]} as {@code show call} prints it. */
