@@ -241,6 +241,9 @@ public final class RtpEngine implements AutoCloseable {
             InetSocketAddress from;
             try {
                 from = (InetSocketAddress) ch.receive(buf);
+            } catch (java.net.PortUnreachableException e) {
+                // ICMP for an earlier send on a connected socket: not fatal for the stream
+                continue;
             } catch (IOException e) {
                 key.cancel();
                 return;

@@ -116,10 +116,29 @@ public final class RtpStream implements AutoCloseable {
         return ssrc;
     }
 
-    /** Sets the peer's RTP address from signalling (SDP); RTCP goes to the next port. */
+    /**
+     * Sets the peer's RTP address from signalling (SDP); RTCP goes to the next port. With symmetric RTP
+     * off the address is final, so the RTP socket is connected to it: the kernel then drops packets from
+     * anyone else and each send is cheaper. (A latched address is not connected: connecting makes the
+     * JDK discard datagrams already queued, which would lose the first frames after the latch.)
+     */
     public void setRemote(InetSocketAddress rtpAddress) {
         this.remote = rtpAddress;
         this.remoteRtcp = new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
+        if (!options.symmetric()) {
+            connect(rtpAddress);
+        }
+    }
+
+    private synchronized void connect(InetSocketAddress to) {
+        try {
+            if (rtp.isConnected()) {
+                rtp.disconnect();
+            }
+            rtp.connect(to);
+        } catch (IOException e) {
+            LOG.debug("RTP stream {} cannot connect to {}: {}", localPort(), to, e.toString());
+        }
     }
 
     /** The peer's RTP address, once signalled or latched. */
@@ -256,7 +275,8 @@ public final class RtpStream implements AutoCloseable {
             } else {
                 discarded.incrementAndGet();
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.channels.AlreadyConnectedException | IllegalArgumentException e) {
+            // I/O error, ICMP port unreachable, or the remote changed between reading it and sending
             discarded.incrementAndGet();
             LOG.debug("RTP send to {} failed: {}", to, e.toString());
         }

@@ -85,7 +85,8 @@ public class RtpEngineBenchmark {
             } else {
                 to = (java.net.InetSocketAddress) sinks.get(i % sinks.size()).getLocalAddress();
             }
-            RtpStream tx = engine.open(StreamOptions.defaults().withRemote(to));
+            // the prompt player knows its peer from signalling: no latching, so its socket is connected
+            RtpStream tx = engine.open(new StreamOptions(org.tollgate.dsp.rtp.Codec.PCMU, 101, false, true, to));
             all.add(tx);
             tx.play(looping(prompt));
         }

@@ -161,6 +161,23 @@ class RtpStreamTest {
     }
 
     @Test
+    @DisplayName("With symmetric RTP off the signalled peer is final: packets from any other source never arrive")
+    void nonSymmetricStreamAcceptsOnlyItsPeer() throws Exception {
+        try (RtpTestSupport t = new RtpTestSupport(); DatagramChannel intruder = DatagramChannel.open()) {
+            StreamOptions fixed = new StreamOptions(Codec.PCMU, 101, false, true, null);
+            RtpStream a = t.engine.open(fixed);
+            RtpStream b = t.engine.open(fixed.withRemote(a.localAddress()));
+            a.setRemote(b.localAddress());
+            byte[] pkt = RtpPackets.build(0, false, 1, 1, 1234, new byte[160], 0, 160);
+            intruder.send(ByteBuffer.wrap(pkt), b.localAddress());
+            t.tick(5, List.of(a, b), List.of(b, a));
+            assertEquals(a.counters().packetsSent(), b.counters().packetsReceived());
+            assertEquals(0, b.counters().discarded());
+            assertEquals(a.localAddress().getPort(), b.remote().orElseThrow().getPort());
+        }
+    }
+
+    @Test
     @DisplayName("RFC 4733: a digit sent as telephone-events (3 end packets) is received as exactly one start and one end")
     void telephoneEventsEndToEnd() throws Exception {
         try (RtpTestSupport t = new RtpTestSupport()) {
