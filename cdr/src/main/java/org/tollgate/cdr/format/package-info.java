@@ -1,0 +1,2 @@
+/** The IOS text forms of records: clock format, CSV fields, syslog message. */
+package org.tollgate.cdr.format;

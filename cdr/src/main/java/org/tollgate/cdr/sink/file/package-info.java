@@ -1,0 +1,2 @@
+/** {@code gw-accounting file}: CSV CDR files. */
+package org.tollgate.cdr.sink.file;
