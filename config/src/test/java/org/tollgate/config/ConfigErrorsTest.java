@@ -216,4 +216,19 @@ class ConfigErrorsTest {
         ParseResult p = ConfigParser.apply(base, "change", "no voice-port 0/1/1\n");
         assertEquals(1, assertInstanceOf(ParseResult.Failed.class, p).errors().getFirst().line());
     }
+
+    @Test
+    @DisplayName("the same extension number on two directory numbers is a warning at the second number")
+    void duplicateExtension() {
+        ParseResult r = ConfigParser.parse("t.cfg", """
+                ephone-dn 1
+                 number 2001
+                voice register dn 7
+                 number 2001
+                """);
+        ParseResult.Ok ok = assertInstanceOf(ParseResult.Ok.class, r);
+        assertEquals(1, ok.warnings().size(), ok.warnings().toString());
+        assertEquals(4, ok.warnings().getFirst().line());
+        assertTrue(ok.warnings().getFirst().message().contains("ephone-dn 1"), ok.warnings().toString());
+    }
 }

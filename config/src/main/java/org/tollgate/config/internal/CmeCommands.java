@@ -62,6 +62,7 @@ final class CmeCommands {
         ModeDef<EphoneDn> m = Modes.EPHONE_DN;
         m.cmd("number", "Extension number", (d, a) -> {
             Optional<String> n = Common.wordOrClear(a, Common.DIGITS, "Extension number", "number");
+            a.define("number", "ephone-dn:" + d.tag());
             return d.withNumber(n);
         });
         m.cmd("label", "Label text", (d, a) -> d.withLabel(Common.textOrClear(a, "Label text")));
@@ -82,8 +83,13 @@ final class CmeCommands {
                 limit = OptionalInt.of(a.integer(1, 65535, "Number of reminders"));
             }
             boolean recall = a.optKeyword("recall").isPresent();
+            Optional<String> transfer = Optional.empty();
+            if (a.optKeyword("transfer").isPresent()) {
+                transfer = Optional.of(Common.word(a, Common.DIGITS, "Number the call goes to after the limit",
+                        "number"));
+            }
             a.end();
-            return d.withParkSlot(Optional.of(new ParkSlot(timeout, limit, recall)));
+            return d.withParkSlot(Optional.of(new ParkSlot(timeout, limit, recall, transfer)));
         });
         m.cmd("conference", "This number is a conference number", (d, a) -> {
             if (a.negated()) {
@@ -304,8 +310,11 @@ final class CmeCommands {
             return b;
         });
         ModeDef<VoiceRegisterDn> rd = Modes.REGISTER_DN;
-        rd.cmd("number", "Extension number",
-                (d, a) -> d.withNumber(Common.wordOrClear(a, Common.DIGITS, "Extension number", "number")));
+        rd.cmd("number", "Extension number", (d, a) -> {
+            Optional<String> n = Common.wordOrClear(a, Common.DIGITS, "Extension number", "number");
+            a.define("number", "register-dn:" + d.tag());
+            return d.withNumber(n);
+        });
         rd.cmd("name", "Caller-id name", (d, a) -> d.withName(Common.textOrClear(a, "Name")));
         rd.cmd("label", "Label text", (d, a) -> d.withLabel(Common.textOrClear(a, "Label")));
         rd.cmd("call-forward b2bua", "Call forwarding", (d, a) -> d.withCallForwards(callForward(a, d.callForwards())));

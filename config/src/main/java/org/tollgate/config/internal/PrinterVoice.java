@@ -186,7 +186,7 @@ final class PrinterVoice {
             d.pickupGroup().ifPresent(n -> p.line(" pickup-group " + n));
             d.parkSlot().ifPresent(ps -> p.line(" park-slot" + (ps.timeoutSeconds().isPresent()
                     ? " timeout " + ps.timeoutSeconds().getAsInt() + " limit " + ps.limit().getAsInt() : "")
-                    + (ps.recall() ? " recall" : "")));
+                    + (ps.recall() ? " recall" : "") + ps.transfer().map(n -> " transfer " + n).orElse("")));
             d.conference().ifPresent(x -> p.line(" conference " + x));
             d.intercom().ifPresent(x -> p.line(" intercom " + x));
             p.bang();

@@ -1,7 +1,9 @@
 package org.tollgate.config.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.aaa.AaaMethod;
@@ -35,7 +37,8 @@ import org.tollgate.config.voice.VoicePort;
  * Warnings (IOS accepts these): an AAA method or accounting list naming an undefined server group,
  * a numeric username (FAC code) equal to an extension number (FAC/LPCOR spec section 3), an LPCOR
  * policy without {@code voice lpcor enable}, and {@code accept G fac} in a policy without
- * {@code service fac} (the call-control module then accepts such calls without a FAC).
+ * {@code service fac} (the call-control module then accepts such calls without a FAC), and the same
+ * extension number on two directory numbers.
  */
 final class Validator {
 
@@ -135,7 +138,28 @@ final class Validator {
             }
         }
         facClashes(c, out);
+        duplicateExtensions(c, out);
         return out;
+    }
+
+    /** The same extension number on two directory numbers: calls to it would reach only one (warning). */
+    private static void duplicateExtensions(GatewayConfig c, List<Issue> out) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String[]> numbered = new ArrayList<>();
+        for (EphoneDn d : c.ephoneDns()) {
+            d.number().ifPresent(n -> numbered.add(new String[] {n, "ephone-dn " + d.tag(), "ephone-dn:" + d.tag()}));
+        }
+        for (VoiceRegisterDn d : c.voiceRegister().dns()) {
+            d.number().ifPresent(n -> numbered.add(new String[] {n, "voice register dn " + d.tag(),
+                    "register-dn:" + d.tag()}));
+        }
+        for (String[] e : numbered) {
+            String first = seen.putIfAbsent(e[0], e[1]);
+            if (first != null) {
+                out.add(new Issue(false, "def-number:" + e[2], "extension " + e[0] + " is configured on both "
+                        + first + " and " + e[1]));
+            }
+        }
     }
 
     private static void lpcor(GatewayConfig c, LpcorMembership m, String where, List<Issue> out) {
