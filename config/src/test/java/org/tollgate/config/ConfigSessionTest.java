@@ -43,7 +43,7 @@ class ConfigSessionTest {
         for (String[] step : steps) {
             assertEquals(step[1], accepted(s, step[0]).mode(), step[0]);
         }
-        assertEquals("config", accepted(s, "exit").mode());
+        assertEquals("config", accepted(s, "exi").mode(), "exit may be abbreviated to exi");
         accepted(s, "application");
         accepted(s, "package auth");
         assertEquals("config-app", accepted(s, "exit").mode());

@@ -154,7 +154,8 @@ public final class Engine {
             }
             return new LineOutcome.Ended();
         }
-        if (tokens.size() == 1 && first.text().equalsIgnoreCase("exit")) {
+        String w = first.text().toLowerCase(Locale.ROOT);
+        if (tokens.size() == 1 && !first.quoted() && w.length() >= 3 && "exit".startsWith(w)) {
             if (frames.size() == 1) {
                 if (strict) {
                     return accepted();
