@@ -204,7 +204,8 @@ final class ModelGen {
         List<EphoneDn> dns = dnTags.stream().map(t -> new EphoneDn(t, coin(), maybe(() -> digits(3, 6)),
                 maybe(this::text), maybe(this::text), forwards(), maybe(() -> digits(1, 2)),
                 maybe(() -> coin() ? new ParkSlot(OptionalInt.empty(), OptionalInt.empty(), coin())
-                        : new ParkSlot(OptionalInt.of(between(1, 65535)), OptionalInt.of(between(1, 65535)), coin())),
+                        : new ParkSlot(OptionalInt.of(between(1, 65535)), OptionalInt.of(between(1, 65535)), coin(),
+                                maybe(() -> digits(3, 6)))),
                 maybe(() -> pick(List.of("meetme", "ad-hoc"))), maybe(() -> digits(3, 5)))).toList();
         List<HuntGroup> hunts = distinct(2, () -> between(1, 100)).stream().map(t -> new HuntGroup(t,
                 pick(List.of("parallel", "sequential", "peer", "longest-idle")), maybe(() -> digits(3, 5)),
