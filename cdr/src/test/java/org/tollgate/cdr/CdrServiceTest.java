@@ -41,7 +41,7 @@ class CdrServiceTest {
     }
 
     /** A sink that fails {@code failures} times, then acknowledges; records what it delivered. */
-    static final class FlakySink implements CdrSink {
+    static class FlakySink implements CdrSink {
         final AtomicInteger failures;
         final LinkedBlockingQueue<QueuedRecord> delivered = new LinkedBlockingQueue<>();
         final List<Integer> attemptsSeen = new CopyOnWriteArrayList<>();
@@ -63,6 +63,47 @@ class CdrServiceTest {
             }
             delivered.addAll(batch);
             return new Delivery.All(batch.size());
+        }
+    }
+
+    @Test
+    @DisplayName("start-stop: a START per leg when the call connects goes to the RADIUS-like sink before the STOPs; other sinks and history get STOPs only")
+    void startRecords() throws Exception {
+        FlakySink radius = new FlakySink(0) {
+            @Override
+            public boolean wantsStarts() {
+                return true;
+            }
+        };
+        CdrSink file = new CdrSink() {
+            final List<org.tollgate.cdr.record.RecordKind> kinds = new CopyOnWriteArrayList<>();
+
+            @Override
+            public String name() {
+                return "file";
+            }
+
+            @Override
+            public Delivery deliver(List<QueuedRecord> batch) {
+                batch.forEach(q -> {
+                    if (q.kind() != org.tollgate.cdr.record.RecordKind.STOP) {
+                        throw new AssertionError("file sink got " + q.kind());
+                    }
+                });
+                return new Delivery.All(batch.size());
+            }
+        };
+        try (CdrService cdr = CdrService.start(settings(), List.of(radius, file), clock, MediaStats.NONE,
+                Scenarios.fixedIds())) {
+            new Scenarios().connectedCall(cdr.recordSink());
+            List<QueuedRecord> got = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                got.add(radius.delivered.poll(30, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of("START 1", "START 2", "STOP 1", "STOP 2"),
+                    got.stream().map(q -> q.kind() + " " + q.record().legIndex()).toList());
+            assertTrue(got.get(0).record().connectTime().isPresent() && !got.get(0).record().ended());
+            assertEquals(2, cdr.history().size(), "history holds STOP records only");
         }
     }
 

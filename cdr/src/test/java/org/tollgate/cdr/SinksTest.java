@@ -198,6 +198,11 @@ class SinksTest {
                 new AccountingAttribute.CiscoVsa(1, "out-lpcor-group=AnalogPhone"))) {
             assertTrue(first.contains(want), "missing " + want + " in " + first);
         }
+        List<AccountingAttribute> start = sink.start(r, 0);
+        assertTrue(start.contains(new AccountingAttribute.Number(40, 1)), "Acct-Status-Type Start");
+        assertTrue(start.stream().noneMatch(a -> a instanceof AccountingAttribute.CiscoVsa v && v.vendorType() == 29),
+                "no disconnect time in a START");
+        assertTrue(start.contains(new AccountingAttribute.CiscoVsa(1, "fac-digits=786")));
         RadiusSink unique = new RadiusSink(port, "cme-fac", false, clock);
         assertTrue(unique.stop(r, 0).contains(new AccountingAttribute.Text(44, r.recordId())),
                 "aaa session-id unique: per-leg Acct-Session-Id");

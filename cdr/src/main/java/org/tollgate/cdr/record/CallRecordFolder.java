@@ -39,6 +39,7 @@ public final class CallRecordFolder implements CallRecordSink {
     private final Supplier<UUID> ids;
     private final MediaStats media;
     private final Consumer<List<CallLegRecord>> completed;
+    private final Consumer<List<CallLegRecord>> started;
     private final Map<CallRef, Fold> calls = new ConcurrentHashMap<>();
 
     /**
@@ -47,9 +48,19 @@ public final class CallRecordFolder implements CallRecordSink {
      * @param completed receives the finished legs of each released call; must not block
      */
     public CallRecordFolder(Supplier<UUID> ids, MediaStats media, Consumer<List<CallLegRecord>> completed) {
+        this(ids, media, completed, l -> { });
+    }
+
+    /**
+     * As above; {@code started} also receives snapshots of the two legs of a call when it connects
+     * (for RADIUS START records); must not block.
+     */
+    public CallRecordFolder(Supplier<UUID> ids, MediaStats media, Consumer<List<CallLegRecord>> completed,
+                            Consumer<List<CallLegRecord>> started) {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.media = Objects.requireNonNull(media, "media");
         this.completed = Objects.requireNonNull(completed, "completed");
+        this.started = Objects.requireNonNull(started, "started");
     }
 
     @Override
@@ -64,6 +75,7 @@ public final class CallRecordFolder implements CallRecordSink {
             return;
         }
         List<CallLegRecord> done = null;
+        List<CallLegRecord> connected = null;
         synchronized (f) {
             switch (event) {
                 case CallRecordEvent.Setup s -> {
@@ -86,6 +98,9 @@ public final class CallRecordFolder implements CallRecordSink {
                 case CallRecordEvent.Connected c -> {
                     f.connect(c.incoming().index(), c.at());
                     f.connect(c.outgoing().index(), c.at());
+                    connected = f.records(Optional.of(Boolean.TRUE), media).stream()
+                            .filter(l -> l.legIndex() == c.incoming().index() || l.legIndex() == c.outgoing().index())
+                            .toList();
                 }
                 case CallRecordEvent.Released r -> {
                     for (LegAcc l : f.legs.values()) {
@@ -97,6 +112,9 @@ public final class CallRecordFolder implements CallRecordSink {
                     done = f.records(Optional.empty(), media);
                 }
             }
+        }
+        if (connected != null) {
+            started.accept(connected);
         }
         if (done != null) {
             completed.accept(done);

@@ -67,7 +67,8 @@ public final class CdrService implements AutoCloseable {
         this.history = new AtomicReference<>(settings.history());
         this.lastPrune = clock.instant();
         this.writer = new DurableWriter(store, this::committed);
-        this.folder = new CallRecordFolder(ids, media, writer::submit);
+        this.folder = new CallRecordFolder(ids, media, writer::submit,
+                store.startSinks().isEmpty() ? l -> { } : writer::submitStarts);
         for (CdrSink s : sinks) {
             runners.add(new SinkRunner(store, s, settings.retryInitial(), settings.retryMax()));
         }
@@ -82,7 +83,8 @@ public final class CdrService implements AutoCloseable {
     /** As {@link #start(CdrSettings, List, Clock, MediaStats)} with a connection-id source (tests). */
     public static CdrService start(CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media,
                                    Supplier<UUID> ids) throws SQLException {
-        CdrStore store = CdrStore.open(settings.jdbcUrl(), settings.owner(), sinks.stream().map(CdrSink::name).toList());
+        CdrStore store = CdrStore.open(settings.jdbcUrl(), settings.owner(), sinks.stream().map(CdrSink::name).toList(),
+                sinks.stream().filter(CdrSink::wantsStarts).map(CdrSink::name).toList());
         CdrService s = new CdrService(store, settings, sinks, clock, media, ids);
         LOG.info("CDR service started: store {}, sinks {}", settings.jdbcUrl().replaceAll(";.*", ""),
                 store.sinks());
@@ -102,6 +104,7 @@ public final class CdrService implements AutoCloseable {
         persisted.add(listener);
     }
 
+    /** Called after each commit with the STOP records it held (possibly none: a START-only commit). */
     private void committed(List<CallLegRecord> records) {
         runners.forEach(SinkRunner::wake);
         for (Consumer<List<CallLegRecord>> l : persisted) {

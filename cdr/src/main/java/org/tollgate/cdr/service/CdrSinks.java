@@ -41,7 +41,10 @@ public final class CdrSinks {
         List<CdrSink> sinks = new ArrayList<>();
         if (config.accounting().aaa()) {
             if (radius.isPresent()) {
-                sinks.add(new RadiusSink(radius.get(), config.hostname(), config.aaa().sessionIdCommon(), clock));
+                boolean startStop = config.aaa().accountingList("connection", "h323")
+                        .map(org.tollgate.config.aaa.AccountingList::startStop).orElse(false);
+                sinks.add(new RadiusSink(radius.get(), config.hostname(), config.aaa().sessionIdCommon(), clock,
+                        java.time.Duration.ofSeconds(60), startStop));
             } else {
                 LOG.warn("gw-accounting aaa without an 'aaa accounting connection h323' list: no RADIUS CDRs");
             }

@@ -19,6 +19,11 @@ public interface CdrSink extends AutoCloseable {
      */
     Delivery deliver(List<QueuedRecord> batch);
 
+    /** Whether this sink also takes START records (RADIUS with a {@code start-stop} list); default no. */
+    default boolean wantsStarts() {
+        return false;
+    }
+
     /** Called on the runner thread when the queue is idle; file sinks flush and rotate here. */
     default void idle() {
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.cdr.record.CallLegRecord;
+import org.tollgate.cdr.record.RecordKind;
 
 /**
  * Group commit: finished legs handed to {@link #submit} (never blocks; called from call control's
@@ -30,7 +31,7 @@ public final class DurableWriter implements AutoCloseable {
     public static final int MAX_BATCH = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
 
-    private record Pending(List<CallLegRecord> records, CompletableFuture<Void> done) {
+    private record Pending(List<CallLegRecord> records, RecordKind kind, CompletableFuture<Void> done) {
     }
 
     private final CdrStore store;
@@ -48,12 +49,21 @@ public final class DurableWriter implements AutoCloseable {
 
     /** Queues {@code records} for the next transaction; the future completes once they are committed. */
     public CompletableFuture<Void> submit(List<CallLegRecord> records) {
+        return submit(records, RecordKind.STOP);
+    }
+
+    /** Queues START snapshots of legs that connected (kept only when a sink wants them). */
+    public CompletableFuture<Void> submitStarts(List<CallLegRecord> records) {
+        return submit(records, RecordKind.START);
+    }
+
+    private CompletableFuture<Void> submit(List<CallLegRecord> records, RecordKind kind) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         if (!running) {
             f.completeExceptionally(new IllegalStateException("CDR writer closed"));
             return f;
         }
-        queue.add(new Pending(List.copyOf(records), f));
+        queue.add(new Pending(List.copyOf(records), kind, f));
         return f;
     }
 
@@ -87,8 +97,9 @@ public final class DurableWriter implements AutoCloseable {
                     c = store.connect();
                 }
                 List<CallLegRecord> all = new ArrayList<>();
-                batch.forEach(p -> all.addAll(p.records()));
-                store.append(c, all);
+                List<CallLegRecord> starts = new ArrayList<>();
+                batch.forEach(p -> (p.kind() == RecordKind.STOP ? all : starts).addAll(p.records()));
+                store.append(c, starts, all);
                 batch.forEach(p -> p.done().complete(null));
                 batch.clear();
                 afterCommit.accept(all);

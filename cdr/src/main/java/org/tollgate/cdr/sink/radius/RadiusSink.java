@@ -14,12 +14,14 @@ import org.tollgate.callcontrol.record.ReleaseSource;
 import org.tollgate.cdr.format.IosTime;
 import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.record.CallOrigin;
+import org.tollgate.cdr.record.RecordKind;
 import org.tollgate.cdr.sink.CdrSink;
 import org.tollgate.cdr.sink.Delivery;
 import org.tollgate.cdr.store.QueuedRecord;
 
 /**
- * {@code gw-accounting aaa}: one Accounting-Request STOP per finished leg (RFC 2866), sent
+ * {@code gw-accounting aaa}: one Accounting-Request STOP per finished leg (RFC 2866) — and, for a
+ * {@code start-stop} list, a START per leg when it connects — sent
  * through a {@link RadiusAccountingPort}, one at a time in queue order; a record that is not
  * acknowledged stays queued and is re-sent with {@code Acct-Delay-Time} (RFC 2866 section 5.2:
  * seconds since the leg ended).
@@ -47,6 +49,7 @@ public final class RadiusSink implements CdrSink {
     public static final int ACCT_SESSION_TIME = 46;
     public static final int ACCT_INPUT_PACKETS = 47;
     public static final int ACCT_OUTPUT_PACKETS = 48;
+    public static final int STATUS_START = 1;
     public static final int STATUS_STOP = 2;
     public static final int CISCO_AVPAIR = 1;
     public static final int H323_REMOTE_ADDRESS = 23;
@@ -67,6 +70,7 @@ public final class RadiusSink implements CdrSink {
     private final boolean sessionIdCommon;
     private final Clock clock;
     private final Duration sendTimeout;
+    private final boolean startStop;
 
     /**
      * @param gwId            {@code h323-gw-id} (the hostname)
@@ -74,6 +78,13 @@ public final class RadiusSink implements CdrSink {
      */
     public RadiusSink(RadiusAccountingPort port, String gwId, boolean sessionIdCommon, Clock clock,
                       Duration sendTimeout) {
+        this(port, gwId, sessionIdCommon, clock, sendTimeout, false);
+    }
+
+    /** With {@code startStop} ({@code aaa accounting ... start-stop}): a START per connected leg too. */
+    public RadiusSink(RadiusAccountingPort port, String gwId, boolean sessionIdCommon, Clock clock,
+                      Duration sendTimeout, boolean startStop) {
+        this.startStop = startStop;
         this.port = Objects.requireNonNull(port, "port");
         this.gwId = Objects.requireNonNull(gwId, "gwId");
         this.sessionIdCommon = sessionIdCommon;
@@ -91,15 +102,22 @@ public final class RadiusSink implements CdrSink {
     }
 
     @Override
+    public boolean wantsStarts() {
+        return startStop;
+    }
+
+    @Override
     public Delivery deliver(List<QueuedRecord> batch) {
         int done = 0;
         for (QueuedRecord q : batch) {
-            long delay = q.attempts() == 0 ? 0
-                    : Math.max(1, Duration.between(q.record().disconnectTime().orElse(q.record().setupTime()),
-                            clock.instant()).toSeconds());
+            java.time.Instant since = q.record().disconnectTime()
+                    .or(() -> q.record().connectTime()).orElse(q.record().setupTime());
+            long delay = q.attempts() == 0 ? 0 : Math.max(1, Duration.between(since, clock.instant()).toSeconds());
             RadiusAccountingPort.Ack ack;
             try {
-                ack = port.send(stop(q.record(), delay)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<AccountingAttribute> attrs = q.kind() == RecordKind.START ? start(q.record(), delay)
+                        : stop(q.record(), delay);
+                ack = port.send(attrs).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Delivery.Partial(done, "interrupted");
@@ -114,6 +132,44 @@ public final class RadiusSink implements CdrSink {
             }
         }
         return new Delivery.All(done);
+    }
+
+    /**
+     * The Accounting-Request START attributes of a leg that connected: status Start, the ids,
+     * numbers, h323 setup/connect time, origin, type, conf-id, gw-id and the FAC/LPCOR AVPairs;
+     * {@code delaySeconds} > 0 adds Acct-Delay-Time (seconds since the connect).
+     */
+    public List<AccountingAttribute> start(CallLegRecord r, long delaySeconds) {
+        List<AccountingAttribute> a = new ArrayList<>();
+        a.add(new AccountingAttribute.Text(USER_NAME, r.callingNumber().isEmpty() ? "unknown" : r.callingNumber()));
+        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, STATUS_START));
+        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID,
+                sessionIdCommon ? r.connectionId().compact() : r.recordId()));
+        if (!r.callingNumber().isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, r.callingNumber()));
+        }
+        if (!r.calledNumber().isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, r.calledNumber()));
+        }
+        if (delaySeconds > 0) {
+            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
+        }
+        h323(a, H323_GW_ID, "h323-gw-id", gwId);
+        h323(a, H323_CONF_ID, "h323-conf-id", r.connectionId().radiusForm());
+        h323(a, H323_INCOMING_CONF_ID, "h323-incoming-conf-id", r.connectionId().radiusForm());
+        h323(a, H323_CALL_ORIGIN, "h323-call-origin", r.origin().radiusName());
+        h323(a, H323_CALL_TYPE, "h323-call-type", r.kind().radiusCallType());
+        h323(a, H323_SETUP_TIME, "h323-setup-time", IosTime.format(r.setupTime()));
+        r.connectTime().ifPresent(t -> h323(a, H323_CONNECT_TIME, "h323-connect-time", IosTime.format(t)));
+        h323(a, H323_REMOTE_ADDRESS, "h323-remote-address", r.endpoint());
+        if (r.facStatus().isPresent()) {
+            avpair(a, "fac-digits", r.facDigits());
+            avpair(a, "fac-status", r.facStatusText());
+        }
+        r.lpcorIn().ifPresent(g -> avpair(a, "in-lpcor-group", g));
+        r.lpcorOut().ifPresent(g -> avpair(a, "out-lpcor-group", g));
+        avpair(a, "cdr-record-id", r.recordId() + "-S");
+        return a;
     }
 
     /** The Accounting-Request STOP attributes of {@code r}; {@code delaySeconds} > 0 adds Acct-Delay-Time. */

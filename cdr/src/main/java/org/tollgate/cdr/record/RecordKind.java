@@ -1,0 +1,11 @@
+package org.tollgate.cdr.record;
+
+/**
+ * What an accounting record reports: a leg that just connected ({@code START}, RADIUS
+ * {@code Acct-Status-Type} Start, only for {@code start-stop} accounting lists) or a finished leg
+ * ({@code STOP}, every sink, the call history).
+ */
+public enum RecordKind {
+    START,
+    STOP
+}
