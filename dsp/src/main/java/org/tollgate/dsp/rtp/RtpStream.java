@@ -352,8 +352,6 @@ public final class RtpStream implements AutoCloseable {
             discarded.incrementAndGet();
             return;
         }
-        packetsReceived.incrementAndGet();
-        octetsReceived.addAndGet(h.payloadLength());
         stats.onPacket(h.ssrc(), h.sequence(), h.timestamp(), engine.scheduler().nanoTime() * 8 / 1_000_000);
         RtpStream fwd = forwardTo;
         if (fwd != null) {
@@ -366,7 +364,11 @@ public final class RtpStream implements AutoCloseable {
             jitter.offer(h.sequence(), Arrays.copyOfRange(buf, h.payloadOffset(), h.payloadOffset() + h.payloadLength()));
         } else {
             discarded.incrementAndGet();
+            return;
         }
+        // counted once handled, so a reader that sees the count also sees the packet's effects
+        octetsReceived.addAndGet(h.payloadLength());
+        packetsReceived.incrementAndGet();
     }
 
     /** Called by the engine's receive thread for each RTCP datagram. */

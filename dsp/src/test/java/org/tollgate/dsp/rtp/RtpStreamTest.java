@@ -236,24 +236,64 @@ class RtpStreamTest {
     @Test
     @DisplayName("RTCP/RFC 3550 A.3: sequence gaps are counted as lost and reported in the receiver's report block")
     void lossIsCountedAndReported() throws Exception {
-        try (RtpTestSupport t = new RtpTestSupport(Duration.ofSeconds(1)); DatagramChannel peer = DatagramChannel.open();
-             DatagramChannel peerRtcp = DatagramChannel.open()) {
-            peer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = ((InetSocketAddress) peer.getLocalAddress()).getPort();
-            RtpStream s = t.engine.open(StreamOptions.defaults().withSendSilence(false));
-            int sent = 0;
-            for (int seq = 100; seq < 200; seq++) {
-                if (seq % 10 == 3) {
-                    continue;
+        try (RtpTestSupport t = new RtpTestSupport(Duration.ofSeconds(1))) {
+            // the peer's RTP on an even port P and its RTCP on P + 1, where the stream will report
+            DatagramChannel peer = null;
+            DatagramChannel peerRtcp = null;
+            for (int attempt = 0; peerRtcp == null; attempt++) {
+                int p = 40_000 + 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+                DatagramChannel a = DatagramChannel.open();
+                DatagramChannel b = DatagramChannel.open();
+                try {
+                    a.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p));
+                    b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p + 1));
+                    peer = a;
+                    peerRtcp = b;
+                } catch (java.net.BindException e) {
+                    a.close();
+                    b.close();
+                    assertTrue(attempt < 50, "no free port pair");
                 }
-                byte[] pkt = RtpPackets.build(0, false, seq, seq * 160L, 777, new byte[160], 0, 160);
-                peer.send(ByteBuffer.wrap(pkt), s.localAddress());
-                sent++;
             }
-            int expect = sent;
-            await(() -> s.counters().packetsReceived() == expect, "packets");
-            assertEquals(10, s.counters().packetsLost());
-            assertEquals(port, s.remote().orElseThrow().getPort());
+            try (DatagramChannel rtpPeer = peer; DatagramChannel rtcpPeer = peerRtcp) {
+                int port = ((InetSocketAddress) rtpPeer.getLocalAddress()).getPort();
+                RtpStream s = t.engine.open(StreamOptions.defaults().withSendSilence(false));
+                int sent = 0;
+                for (int seq = 100; seq < 200; seq++) {
+                    if (seq % 10 == 3) {
+                        continue;
+                    }
+                    byte[] pkt = RtpPackets.build(0, false, seq, seq * 160L, 777, new byte[160], 0, 160);
+                    rtpPeer.send(ByteBuffer.wrap(pkt), s.localAddress());
+                    sent++;
+                }
+                int expect = sent;
+                await(() -> s.counters().packetsReceived() == expect, "packets");
+                assertEquals(10, s.counters().packetsLost());
+                assertEquals(port, s.remote().orElseThrow().getPort());
+                // the next RTCP interval: a receiver report (nothing sent) with the loss in its block
+                t.clock.advance(Duration.ofMillis(1100));
+                ByteBuffer buf = ByteBuffer.allocate(2048);
+                rtcpPeer.configureBlocking(false);
+                await(() -> {
+                    try {
+                        return rtcpPeer.receive(buf) != null;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "RTCP report");
+                buf.flip();
+                byte[] b = new byte[buf.remaining()];
+                buf.get(b);
+                RtcpReport.ReceiverReport rr = assertInstanceOf(RtcpReport.ReceiverReport.class,
+                        assertInstanceOf(org.tollgate.dsp.rtcp.RtcpPackets.Parsed.Report.class,
+                                org.tollgate.dsp.rtcp.RtcpPackets.parse(b, b.length)).report());
+                assertEquals(s.ssrc(), rr.ssrc());
+                assertEquals(777, rr.blocks().get(0).ssrc());
+                assertEquals(10, rr.blocks().get(0).cumulativeLost());
+                assertEquals((10 << 8) / 100, rr.blocks().get(0).fractionLost());
+                assertEquals(199, rr.blocks().get(0).extendedHighestSeq());
+            }
         }
     }
 
