@@ -100,11 +100,13 @@ class CdrInteropTest {
     }
 
     @Test
-    @DisplayName("FreeRADIUS: the FAC call's two STOP records land in the detail file with the h323 VSAs and fac-digits=786")
+    @DisplayName("FreeRADIUS (aaa accounting connection h323 start-stop): the FAC call's START and STOP records land in the "
+            + "detail file with the h323 VSAs and fac-digits=786")
     void freeRadiusDetailFile() throws Exception {
         assumeTrue(FreeRadiusServer.available(), "freeradius not installed");
         try (FreeRadiusServer radius = FreeRadiusServer.builder().secret("cdr-secret").start()) {
-            GatewayConfig cfg = seed("");
+            GatewayConfig cfg = seed("radius server fr\n address ipv4 127.0.0.1 auth-port " + radius.authPort()
+                    + " acct-port " + radius.acctPort() + "\n key cdr-secret\naaa accounting connection h323 start-stop group radius\n");
             RadiusAccountingClient client = new RadiusAccountingClient(List.of(new RadiusServerSpec("freeradius",
                     radius.address(), radius.authPort(), radius.acctPort(), "cdr-secret")),
                     RadiusSettings.defaults().withTimeout(Duration.ofSeconds(2)).withRetransmit(1)
@@ -113,9 +115,12 @@ class CdrInteropTest {
                     CdrSinks.fromConfig(cfg, Optional.of(RadiusAccountingAdapter.of(client)), data,
                             SyslogFraming.RFC5424, Clock.systemUTC()), Clock.systemUTC(), MediaStats.NONE)) {
                 facCall(cfg, cdr);
-                await(() -> count(radius.detailFile(), "fac-digits=786") == 2, "two STOP records with fac-digits=786");
+                await(() -> count(radius.detailFile(), "fac-digits=786") == 4, "two START, two STOP records with fac-digits=786");
             }
             String detail = Files.readString(radius.detailFile());
+            assertEquals(2, count(radius.detailFile(), "Acct-Status-Type = Start"), detail);
+            assertEquals(2, count(radius.detailFile(), "Acct-Status-Type = Stop"), detail);
+            assertTrue(detail.indexOf("Acct-Status-Type = Start") < detail.indexOf("Acct-Status-Type = Stop"));
             for (String want : List.of("Acct-Status-Type = Stop", "h323-setup-time = \"h323-setup-time=10:00:00.000 UTC Sat Nov 21 2026\"",
                     "h323-connect-time = \"h323-connect-time=10:00:03.000 UTC Sat Nov 21 2026\"",
                     "h323-disconnect-time = \"h323-disconnect-time=10:00:33.000 UTC Sat Nov 21 2026\"",
