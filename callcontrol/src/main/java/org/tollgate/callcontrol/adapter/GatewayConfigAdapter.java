@@ -18,7 +18,13 @@ import org.tollgate.callcontrol.routing.DestinationPattern;
 import org.tollgate.callcontrol.routing.DialPeer;
 import org.tollgate.callcontrol.routing.DialPeerTarget;
 import org.tollgate.callcontrol.routing.DialPlan;
+import org.tollgate.callcontrol.feature.FeatureSettings;
+import org.tollgate.callcontrol.feature.forward.ForwardKind;
+import org.tollgate.callcontrol.feature.forward.ForwardTable;
 import org.tollgate.config.GatewayConfig;
+import org.tollgate.config.cme.CallForward;
+import org.tollgate.config.cme.EphoneDn;
+import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.lpcor.Lpcor;
 import org.tollgate.config.lpcor.PolicyRule;
 import org.tollgate.config.voice.SessionTarget;
@@ -54,8 +60,55 @@ public final class GatewayConfigAdapter {
         Map<String, String> portGroups = new LinkedHashMap<>();
         ports.forEach(p -> p.lpcorOutgoing().ifPresent(g -> portGroups.put(p.id(), g)));
         CallSettings settings = new CallSettings(dialPlan(config, warnings), lpcor(config.lpcor()), portGroups,
-                interdigit(config), CallSettings.DEFAULT_RING_NO_ANSWER, CallSettings.DEFAULT_HUNT_STOP_CAUSES);
+                interdigit(config), CallSettings.DEFAULT_RING_NO_ANSWER, CallSettings.DEFAULT_HUNT_STOP_CAUSES,
+                features(config));
         return new Adapted(settings, ports, warnings);
+    }
+
+    /**
+     * The call-feature slice: {@code call-forward} and {@code pickup-group} of every ephone-dn and
+     * voice register dn with a number, {@code park-slot} and {@code conference meetme} ephone-dns.
+     * A park slot's recall time is {@code timeout} × {@code limit} (tollgate plays no reminders).
+     */
+    public static FeatureSettings features(GatewayConfig config) {
+        ForwardTable forwards = ForwardTable.EMPTY;
+        Map<String, String> pickup = new LinkedHashMap<>();
+        List<FeatureSettings.ParkSlot> parks = new ArrayList<>();
+        java.util.Set<String> meetMe = new java.util.LinkedHashSet<>();
+        for (EphoneDn dn : config.ephoneDns()) {
+            if (dn.number().isEmpty()) {
+                continue;
+            }
+            String n = dn.number().get();
+            forwards = withForwards(forwards, n, dn.callForwards());
+            dn.pickupGroup().ifPresent(g -> pickup.put(n, g));
+            dn.parkSlot().ifPresent(p -> parks.add(new FeatureSettings.ParkSlot(n,
+                    p.timeoutSeconds().isPresent()
+                            ? Optional.of(Duration.ofSeconds((long) p.timeoutSeconds().getAsInt()
+                                    * p.limit().orElse(1)))
+                            : Optional.empty(),
+                    p.recall(), p.transfer())));
+            if (dn.conference().filter("meetme"::equals).isPresent()) {
+                meetMe.add(n);
+            }
+        }
+        for (VoiceRegisterDn dn : config.voiceRegister().dns()) {
+            if (dn.number().isPresent()) {
+                forwards = withForwards(forwards, dn.number().get(), dn.callForwards());
+                dn.pickupGroup().ifPresent(g -> pickup.put(dn.number().get(), g));
+            }
+        }
+        return FeatureSettings.NONE.withForwards(forwards).withPickupGroups(pickup).withParkSlots(parks)
+                .withMeetMe(meetMe);
+    }
+
+    private static ForwardTable withForwards(ForwardTable t, String number, List<CallForward> forwards) {
+        for (CallForward f : forwards) {
+            Duration timeout = f.timeoutSeconds().isPresent() ? Duration.ofSeconds(f.timeoutSeconds().getAsInt())
+                    : ForwardTable.DEFAULT_NO_ANSWER_TIMEOUT;
+            t = t.with(number, ForwardKind.ofKeyword(f.kind()), new ForwardTable.Target(f.number(), timeout));
+        }
+        return t;
     }
 
     /** The LPCOR slice. */

@@ -77,7 +77,7 @@ final class FeatureTransitions {
                 if (features.meetMeNumbers().contains(dialled)) {
                     yield Optional.of(featureWait(d, new FeatureRequest.MeetMe(dialled), out));
                 }
-                if (features.parkSlots().contains(dialled)) {
+                if (features.parkSlotNumbers().contains(dialled)) {
                     yield Optional.of(featureWait(d, new FeatureRequest.Retrieve(dialled), out));
                 }
                 yield Optional.empty();
@@ -86,13 +86,13 @@ final class FeatureTransitions {
     }
 
     private List<String> featureNumbers() {
-        List<String> all = new ArrayList<>(features.parkSlots());
+        List<String> all = new ArrayList<>(features.parkSlotNumbers());
         all.addAll(features.meetMeNumbers());
         return all;
     }
 
     private boolean isFeatureNumber(String n) {
-        return features.parkSlots().contains(n) || features.meetMeNumbers().contains(n);
+        return features.parkSlotNumbers().contains(n) || features.meetMeNumbers().contains(n);
     }
 
     private Transition featureWait(CallData d, FeatureRequest request, List<Action> out) {

@@ -319,19 +319,19 @@ public final class FeatureService implements FeatureHandler {
                 return new FeatureOutcome.Refused(FACILITY_REJECTED, "parked party gone");
             }
             AtomicReference<CallScheduler.Cancellable> timer = new AtomicReference<>(() -> { });
-            Optional<ParkLot.Parked> slot = parkLot.occupy(fs.parkSlots(), s -> new ParkLot.Parked(s, dl.get(),
+            Optional<ParkLot.Parked> slot = parkLot.occupy(fs.parkSlotNumbers(), s -> new ParkLot.Parked(s, dl.get(),
                     parkedParty, parkerNumber, p.ref(), () -> timer.get().cancel()));
             if (slot.isEmpty()) {
-                // no free slot: give the leg back by releasing it would lose the call; reconnect instead
                 c.deliver(new CallEvent.Clear(Q850Cause.NO_CIRCUIT_AVAILABLE));
                 dl.get().handle(new LegCommand.Release(Q850Cause.NO_CIRCUIT_AVAILABLE));
                 return new FeatureOutcome.Refused(Q850Cause.NO_CIRCUIT_AVAILABLE, "all park slots in use");
             }
             ParkLot.Parked entry = slot.get();
+            FeatureSettings.ParkSlot spec = fs.parkSlot(entry.slot()).orElseThrow();
             c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
             dl.get().handle(new LegCommand.StopTone());
             dl.get().retarget(onlyRelease(() -> parkLot.remove(entry)));
-            timer.set(scheduler.schedule(fs.parkTimeout(), () -> recall(entry, fs)));
+            spec.recallAfter().ifPresent(after -> timer.set(scheduler.schedule(after, () -> recall(entry, spec))));
             records.accept(new FeatureRecordEvent.Parked(p.ref(), scheduler.now(), entry.slot(), parkedParty.number(),
                     parkerNumber));
             LOG.info("{}: {} parked in slot {} by {}", p.ref(), parkedParty.number(), entry.slot(), parkerNumber);
@@ -339,11 +339,17 @@ public final class FeatureService implements FeatureHandler {
         });
     }
 
-    private void recall(ParkLot.Parked entry, FeatureSettings fs) {
+    /** The park timeout of {@code spec} expired: to the transfer number, the parker, or disconnected. */
+    private void recall(ParkLot.Parked entry, FeatureSettings.ParkSlot spec) {
         if (!parkLot.remove(entry)) {
             return;
         }
-        String target = fs.parkRecall().orElse(entry.parkerNumber());
+        if (spec.transferTo().isEmpty() && !spec.recallToParker()) {
+            LOG.info("park slot {}: {} timed out, disconnected", entry.slot(), entry.parked().number());
+            entry.leg().handle(new LegCommand.Release(Q850Cause.RECOVERY_ON_TIMER_EXPIRY));
+            return;
+        }
+        String target = spec.transferTo().orElse(entry.parkerNumber());
         CallRef n = calls.startFeatureCall(entry.parked(), entry.leg(), Optional.empty(), Optional.empty(), target,
                 false, true, Optional.empty(),
                 ref -> new FeatureRecordEvent.Recalled(ref, scheduler.now(), entry.slot(), target, entry.from()));

@@ -14,50 +14,75 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
  *
  * @param forwards call-forward settings per number (configured merged with those set from phones)
  * @param pickupGroups {@code pickup-group} of each directory number
- * @param parkSlots numbers of the call-park slots (a parked call is retrieved by dialling its slot)
- * @param parkTimeout how long a call stays parked before it is recalled; default {@link #DEFAULT_PARK_TIMEOUT} (60 s)
- * @param parkRecall where a timed-out parked call goes; empty = back to the parker (default)
+ * @param parkSlots the call-park slots, in the order a park takes the first free one (a parked call
+ *        is retrieved by dialling its slot's number)
  * @param meetMeNumbers numbers of meet-me conferences
  * @param meetMeMaxParties parties per meet-me conference; default {@link #DEFAULT_MEETME_PARTIES} (8, as CME)
  * @param maxForwardHops forwards followed within one call before the call is released with cause 1
  *        (loop guard); default {@link #DEFAULT_MAX_FORWARD_HOPS} (5)
  */
-public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<String> parkSlots,
-                              Duration parkTimeout, Optional<String> parkRecall, Set<String> meetMeNumbers,
-                              int meetMeMaxParties, int maxForwardHops) {
-    public static final Duration DEFAULT_PARK_TIMEOUT = Duration.ofSeconds(60);
+public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<ParkSlot> parkSlots,
+                              Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops) {
+    /**
+     * One park slot ({@code ephone-dn} with {@code park-slot}).
+     *
+     * @param number the slot's number
+     * @param recallAfter how long a call stays parked before it is recalled or disconnected
+     *        ({@code timeout S limit N}: S × N; tollgate plays no reminders); empty = until retrieved
+     * @param recallToParker after {@code recallAfter}, ring the parker ({@code recall})
+     * @param transferTo after {@code recallAfter}, send the call to this number instead ({@code transfer N});
+     *        with neither, the parked call is disconnected
+     */
+    public record ParkSlot(String number, Optional<Duration> recallAfter, boolean recallToParker,
+                           Optional<String> transferTo) {
+        public ParkSlot {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(recallAfter, "recallAfter");
+            Objects.requireNonNull(transferTo, "transferTo");
+        }
+
+        /** A slot that recalls to the parker after {@code after}. */
+        public static ParkSlot recalling(String number, Duration after) {
+            return new ParkSlot(number, Optional.of(after), true, Optional.empty());
+        }
+    }
+
     public static final int DEFAULT_MEETME_PARTIES = 8;
     public static final int DEFAULT_MAX_FORWARD_HOPS = 5;
     /** No forwards, no pickup groups, no park slots, no meet-me numbers. */
-    public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(),
-            DEFAULT_PARK_TIMEOUT, Optional.empty(), Set.of(), DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS);
+    public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(), Set.of(),
+            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS);
 
     public FeatureSettings {
         Objects.requireNonNull(forwards, "forwards");
         pickupGroups = Map.copyOf(pickupGroups);
         parkSlots = List.copyOf(parkSlots);
-        Objects.requireNonNull(parkTimeout, "parkTimeout");
-        Objects.requireNonNull(parkRecall, "parkRecall");
         meetMeNumbers = Set.copyOf(meetMeNumbers);
     }
 
     public FeatureSettings withForwards(ForwardTable v) {
-        return new FeatureSettings(v, pickupGroups, parkSlots, parkTimeout, parkRecall, meetMeNumbers,
-                meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
     }
 
     public FeatureSettings withPickupGroups(Map<String, String> v) {
-        return new FeatureSettings(forwards, v, parkSlots, parkTimeout, parkRecall, meetMeNumbers,
-                meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
     }
 
-    public FeatureSettings withPark(List<String> slots, Duration timeout, Optional<String> recall) {
-        return new FeatureSettings(forwards, pickupGroups, slots, timeout, recall, meetMeNumbers,
-                meetMeMaxParties, maxForwardHops);
+    public FeatureSettings withParkSlots(List<ParkSlot> slots) {
+        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
+    }
+
+    /** The park slot numbered {@code number}. */
+    public Optional<ParkSlot> parkSlot(String number) {
+        return parkSlots.stream().filter(p -> p.number().equals(number)).findFirst();
+    }
+
+    /** The numbers of the park slots. */
+    public List<String> parkSlotNumbers() {
+        return parkSlots.stream().map(ParkSlot::number).toList();
     }
 
     public FeatureSettings withMeetMe(Set<String> numbers) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, parkTimeout, parkRecall, numbers,
-                meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops);
     }
 }

@@ -302,8 +302,8 @@ class FacFeatureRulesTest {
     @Test
     @DisplayName("Row 'Park recall': parked A times out and recalls to D: D is not asked even if A->D needs FAC")
     void parkRecall() {
-        f.featureSettings = FeatureFixture.parkAndMeetMe().withPark(List.of("7001"), Duration.ofSeconds(30),
-                Optional.of(D));
+        f.featureSettings = FeatureFixture.parkAndMeetMe().withParkSlots(List.of(new FeatureSettings.ParkSlot("7001",
+                Optional.of(Duration.ofSeconds(30)), false, Optional.of(D))));
         f.start("A>D");
         FakeLeg a = f.connect(A, B);
         f.done(f.calls.features().park(a.call, Side.CALLED));
@@ -324,8 +324,22 @@ class FacFeatureRulesTest {
         f.start();
         FakeLeg a = f.connect(A, B);
         f.done(f.calls.features().park(a.call, Side.CALLED));
-        f.clock.advance(FeatureSettings.DEFAULT_PARK_TIMEOUT);
+        f.clock.advance(Duration.ofSeconds(60));
         assertEquals(2, f.phone(B).offered().size(), "B's phone rings again");
+    }
+
+    @Test
+    @DisplayName("A park slot without recall or transfer disconnects the parked call at its timeout (cause 102)")
+    void parkTimeoutDisconnects() {
+        f.featureSettings = FeatureSettings.NONE.withParkSlots(List.of(new FeatureSettings.ParkSlot("7001",
+                Optional.of(Duration.ofSeconds(30)), false, Optional.empty())));
+        f.start();
+        FakeLeg a = f.connect(A, B);
+        f.done(f.calls.features().park(a.call, Side.CALLED));
+        f.clock.advance(Duration.ofSeconds(30));
+        assertEquals(new LegCommand.Release(org.tollgate.callcontrol.cause.Q850Cause.RECOVERY_ON_TIMER_EXPIRY),
+                a.lastCommand().orElseThrow());
+        assertTrue(f.calls.features().parkLot().occupied().isEmpty());
     }
 
     @Test

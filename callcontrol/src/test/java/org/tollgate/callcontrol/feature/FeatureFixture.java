@@ -287,7 +287,7 @@ final class FeatureFixture {
     }
 
     static FeatureSettings parkAndMeetMe() {
-        return FeatureSettings.NONE.withPark(List.of("7001", "7002"), Duration.ofSeconds(60), Optional.empty())
-                .withMeetMe(Set.of("8000"));
+        return FeatureSettings.NONE.withParkSlots(List.of(FeatureSettings.ParkSlot.recalling("7001", Duration.ofSeconds(60)),
+                FeatureSettings.ParkSlot.recalling("7002", Duration.ofSeconds(60)))).withMeetMe(Set.of("8000"));
     }
 }

@@ -42,6 +42,10 @@ public final class ConferenceBridge {
     /** Per-party input queue bound, in 20 ms frames (1 s). */
     public static final int MAX_QUEUED_FRAMES = 50;
 
+    /** The leg id a party is told it is connected to: the bridge (call 0 is never a real call). */
+    public static final org.tollgate.callcontrol.call.LegId BRIDGE_LEG =
+            new org.tollgate.callcontrol.call.LegId(new CallRef(0), 0);
+
     private final String id;
     private final boolean meetMe;
     private final int maxParties;
@@ -97,6 +101,8 @@ public final class ConferenceBridge {
             }
         }
         leg.handle(new LegCommand.StopTone());
+        // answers a meet-me caller (SIP 200, analog port to CONNECTED); the peer is the bridge itself
+        leg.handle(new LegCommand.Connect(BRIDGE_LEG));
         leg.signaling().connectAudio(frame -> {
             synchronized (ConferenceBridge.this) {
                 if (p.inbox.size() >= MAX_QUEUED_FRAMES) {
