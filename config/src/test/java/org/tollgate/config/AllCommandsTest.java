@@ -113,6 +113,11 @@ class AllCommandsTest {
         assertEquals(Optional.of(SyslogLevel.WARNINGS), c.logging().trap());
         assertEquals(List.of(new LogHost("10.0.0.50", false, 514), new LogHost("10.0.0.51", true, 1514)),
                 c.logging().hosts());
+        List<String> kept = c.passthrough().stream().map(p -> p.line()).toList();
+        assertTrue(kept.containsAll(List.of("logging buffered 51200 warnings", "no logging console",
+                "ip ssh version 2", "voice-card 0")), kept.toString());
+        assertEquals(List.of("dspfarm", "dsp services dspfarm"), c.passthrough().stream()
+                .filter(p -> p.line().equals("voice-card 0")).findFirst().orElseThrow().children());
         assertEquals(60, c.dialControlMib().retainTimerMinutes());
         assertEquals(500, c.dialControlMib().maxSize());
         assertEquals(8, c.timeouts().interdigit());

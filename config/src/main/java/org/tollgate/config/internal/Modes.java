@@ -127,6 +127,9 @@ final class Modes {
     static final ModeDef<PassthroughCommand> INTERFACE = keyed("config-if", GatewayConfig::passthrough,
             (p, k) -> p.line().equals(k), Function.identity(), Function.identity(), GatewayConfig.Builder::passthrough);
 
+    static final ModeDef<PassthroughCommand> VOICE_CARD = keyed("config-voicecard", GatewayConfig::passthrough,
+            (p, k) -> p.line().equals(k), Function.identity(), Function.identity(), GatewayConfig.Builder::passthrough);
+
     static {
         GlobalCommands.register();
         PassthroughCommands.register();

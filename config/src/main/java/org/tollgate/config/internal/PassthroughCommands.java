@@ -12,7 +12,8 @@ import org.tollgate.config.system.PassthroughCommand;
  * Commands accepted, kept and printed back without effect, so that a real router configuration can be
  * pasted: {@code version}, {@code service timestamps}, {@code interface} (any sub-commands),
  * {@code ip subnet-zero|classless|route|domain-name|name-server|domain-lookup|cef|http},
- * {@code ntp server}, {@code clock timezone}, {@code banner motd|login|exec}, {@code boot-start-marker}.
+ * {@code ntp server}, {@code clock timezone}, {@code banner motd|login|exec}, {@code boot-start-marker},
+ * {@code logging buffered|console}, {@code ip ssh version}, {@code multilink bundle-name}, {@code voice-card N}.
  *
  * <p>Each kept command has a key (its first words, or the whole line for repeatable commands such as
  * {@code ip route}); entering a command with the same key replaces it. The {@code no} form removes it;
@@ -60,7 +61,14 @@ final class PassthroughCommands {
             new Kept("clock timezone", Section.GLOBAL, 2, 2, false),
             new Kept("ip classless", Section.ROUTING, 2, 0, true),
             new Kept("ip route", Section.ROUTING, 0, 2, false),
-            new Kept("ntp server", Section.NTP, 0, 1, false));
+            new Kept("ntp server", Section.NTP, 0, 1, false),
+            new Kept("logging buffered", Section.GLOBAL, 2, 0, true),
+            new Kept("logging console", Section.GLOBAL, 2, 0, true),
+            new Kept("ip ssh version", Section.GLOBAL, 3, 1, false),
+            new Kept("multilink bundle-name", Section.GLOBAL, 2, 1, false));
+
+    /** Sub-commands kept under {@code voice-card N}. */
+    static final Set<String> VOICE_CARD_WORDS = Set.of("dspfarm", "dsp", "codec");
 
     static void register() {
         ModeDef<GatewayConfig.Builder> g = Modes.GLOBAL;
@@ -80,6 +88,24 @@ final class PassthroughCommands {
             a.enter(Modes.INTERFACE, line);
             return b;
         });
+        g.modeCmd("voice-card", "Configure a voice card (kept, no effect)", (b, a) -> {
+            int slot = a.integer(0, 999, "Voice card slot");
+            a.end();
+            String line = "voice-card " + slot;
+            if (a.negated()) {
+                return b.passthrough(Lists.remove(b.passthrough(), p -> p.line().equals(line)));
+            }
+            if (b.passthrough().stream().noneMatch(p -> p.line().equals(line))) {
+                b.passthrough(append(b.passthrough(), new PassthroughCommand(line, Section.VOICE_CARD, List.of())));
+            }
+            a.enter(Modes.VOICE_CARD, line);
+            return b;
+        });
+        Modes.VOICE_CARD.keptWords = VOICE_CARD_WORDS;
+        Modes.VOICE_CARD.keptHandler = (p, a) -> {
+            String text = (a.negated() ? "no " : "") + String.join(" ", a.remainingWords("voice-card command"));
+            return new PassthroughCommand(p.line(), p.section(), Lists.addDistinct(p.children(), text));
+        };
         Modes.INTERFACE.keptWords = INTERFACE_WORDS;
         Modes.INTERFACE.keptHandler = (p, a) -> {
             String text = (a.negated() ? "no " : "") + String.join(" ", a.remainingWords("interface command"));

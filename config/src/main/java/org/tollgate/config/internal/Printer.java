@@ -100,6 +100,8 @@ public final class Printer {
         bang();
         application();
         bang();
+        passthrough(Section.VOICE_CARD);
+        bang();
         passthrough(Section.INTERFACE);
         bang();
         passthrough(Section.ROUTING);
@@ -142,7 +144,7 @@ public final class Printer {
                 for (String child : p.children()) {
                     line(" " + child);
                 }
-                if (s == Section.INTERFACE) {
+                if (s == Section.INTERFACE || s == Section.VOICE_CARD) {
                     line("!");
                 }
             }

@@ -21,6 +21,8 @@ public record PassthroughCommand(String line, Section section, List<String> chil
         SERVICE,
         /** global {@code ip ...} settings, {@code clock timezone}, {@code boot ...}: after aaa. */
         GLOBAL,
+        /** {@code voice-card N} blocks. */
+        VOICE_CARD,
         /** {@code interface NAME} blocks. */
         INTERFACE,
         /** {@code ip classless}, {@code ip route ...}. */
