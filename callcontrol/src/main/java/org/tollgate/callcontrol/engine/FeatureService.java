@@ -155,7 +155,7 @@ public final class FeatureService implements FeatureHandler {
                     String transferorNumber = p.party(transferor).number();
                     return both(o.get().detach(transferee), k.get().detach(q.out())).thenApply(legs -> {
                         if (legs[0].isEmpty() || legs[1].isEmpty()) {
-                            return giveUp(legs, "a party left during the transfer");
+                            return giveUp(legs, "a party left during the transfer", o.get(), k.get());
                         }
                         o.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                         k.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
@@ -197,7 +197,7 @@ public final class FeatureService implements FeatureHandler {
                                 @SuppressWarnings("unchecked")
                                 Optional<DetachedLeg>[] legs = new Optional[] {first[0], first[1], third};
                                 if (legs[0].isEmpty() || legs[1].isEmpty() || legs[2].isEmpty()) {
-                                    return giveUp(legs, "a party left before the conference");
+                                    return giveUp(legs, "a party left before the conference", o.get(), k.get());
                                 }
                                 o.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                                 k.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
@@ -401,7 +401,7 @@ public final class FeatureService implements FeatureHandler {
                     return both(x.detach(LegId.incoming(x.ref())), picker.detach(LegId.incoming(picker.ref())))
                             .thenApply(legs -> {
                                 if (legs[0].isEmpty() || legs[1].isEmpty()) {
-                                    return giveUp(legs, "a party left during pickup");
+                                    return giveUp(legs, "a party left during pickup", x, picker);
                                 }
                                 x.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                                 picker.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
@@ -550,10 +550,16 @@ public final class FeatureService implements FeatureHandler {
         return a.thenCombine(b, (x, y) -> new Optional[] {x, y});
     }
 
-    /** Some leg could not be detached: release the ones that were (their calls go on without them). */
-    private static FeatureOutcome giveUp(Optional<DetachedLeg>[] legs, String reason) {
+    /**
+     * A party hung up while its leg was being moved (a race): the legs already detached are released
+     * and the calls involved cleared, rather than left half-joined.
+     */
+    private static FeatureOutcome giveUp(Optional<DetachedLeg>[] legs, String reason, Call... involved) {
         for (Optional<DetachedLeg> l : legs) {
             l.ifPresent(d -> d.handle(new LegCommand.Release(Q850Cause.NORMAL_CALL_CLEARING)));
+        }
+        for (Call c : involved) {
+            c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
         }
         return new FeatureOutcome.Refused(FACILITY_REJECTED, reason);
     }
