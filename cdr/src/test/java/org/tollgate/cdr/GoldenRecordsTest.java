@@ -37,6 +37,7 @@ class GoldenRecordsTest {
         assertEquals(Files.readString(golden), actual, "golden record " + golden);
         assertTrue(folder.active().isEmpty(), "no leg stays active after the release");
         records.forEach(r -> assertEquals(r, RecordCodec.decode(RecordCodec.encode(r)), "codec round trip"));
+        records.forEach(r -> assertEquals(r, RecordCodec.decode(RecordCodec.encodeCompact(r)), "store form round trip"));
     }
 
     @Test

@@ -106,7 +106,7 @@ public final class CdrStore {
     }
 
     private static byte[] body(CallLegRecord r) {
-        return RecordCodec.encode(r).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return RecordCodec.encodeCompact(r).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static CallLegRecord body(byte[] b) {

@@ -16,7 +16,9 @@ import org.tollgate.cdr.record.LegProgress;
 import org.tollgate.cdr.record.MediaCounters;
 
 /**
- * A {@link CallLegRecord} as text: one {@code Name=value} line per field in a fixed order, absent
+ * A {@link CallLegRecord} as text. Readable form ({@link #encode}, golden files): one {@code Name=value}
+ * line per field in a fixed order; compact form ({@link #encodeCompact}, the store body): the values
+ * only, after a {@code cdr1} version line. Absent
  * optionals as empty values, {@code \} and line breaks escaped. Used for the store's {@code body}
  * column and for the golden record files. Times are ISO-8601 instants.
  */
@@ -24,44 +26,83 @@ public final class RecordCodec {
     private RecordCodec() {
     }
 
+    /** Field names in their fixed order (the store form relies on it). */
+    private static final String[] NAMES = {"RecordId", "ConnectionId", "LegIndex", "LegKind", "CallOrigin",
+        "PeerAddress", "PeerSubAddress", "PeerId", "Endpoint", "CallingNumber", "CalledNumber", "SetupTime",
+        "ConnectTime", "DisconnectTime", "DisconnectCause", "ReleaseSource", "CallState", "InfoType",
+        "TransmitPackets", "TransmitBytes", "ReceivePackets", "ReceiveBytes", "Coder", "FacDigits", "FacStatus",
+        "InLpcorGroup", "OutLpcorGroup"};
+    /** First line of the compact store form. */
+    private static final String COMPACT_V1 = "cdr1";
+
+    /** The readable form: {@code Name=value} lines (golden files). */
     public static String encode(CallLegRecord r) {
-        StringBuilder sb = new StringBuilder(768);
-        line(sb, "RecordId", r.recordId());
-        line(sb, "ConnectionId", r.connectionId().compact());
-        line(sb, "LegIndex", Integer.toString(r.legIndex()));
-        line(sb, "LegKind", r.kind().name());
-        line(sb, "CallOrigin", r.origin().name());
-        line(sb, "PeerAddress", r.peerAddress());
-        line(sb, "PeerSubAddress", r.peerSubAddress());
-        line(sb, "PeerId", Integer.toString(r.peerId()));
-        line(sb, "Endpoint", r.endpoint());
-        line(sb, "CallingNumber", r.callingNumber());
-        line(sb, "CalledNumber", r.calledNumber());
-        line(sb, "SetupTime", r.setupTime().toString());
-        line(sb, "ConnectTime", r.connectTime().map(Instant::toString).orElse(""));
-        line(sb, "DisconnectTime", r.disconnectTime().map(Instant::toString).orElse(""));
-        line(sb, "DisconnectCause", r.cause().map(c -> Integer.toString(c.value())).orElse(""));
-        line(sb, "ReleaseSource", r.releaseSource().map(Enum::name).orElse(""));
-        line(sb, "CallState", r.progress().name());
-        line(sb, "InfoType", r.infoType());
-        line(sb, "TransmitPackets", Long.toString(r.counters().transmitPackets()));
-        line(sb, "TransmitBytes", Long.toString(r.counters().transmitBytes()));
-        line(sb, "ReceivePackets", Long.toString(r.counters().receivePackets()));
-        line(sb, "ReceiveBytes", Long.toString(r.counters().receiveBytes()));
-        line(sb, "Coder", r.coder());
-        line(sb, "FacDigits", r.facDigits());
-        line(sb, "FacStatus", r.facStatus().map(Enum::name).orElse(""));
-        line(sb, "InLpcorGroup", r.lpcorIn().orElse(""));
-        line(sb, "OutLpcorGroup", r.lpcorOut().orElse(""));
+        String[] v = values(r);
+        StringBuilder sb = new StringBuilder(1024);
+        for (int i = 0; i < NAMES.length; i++) {
+            line(sb, NAMES[i], v[i]);
+        }
         return sb.toString();
     }
 
+    /** The compact store form: {@code cdr1} then the values only, one per line, in {@link #NAMES} order. */
+    public static String encodeCompact(CallLegRecord r) {
+        String[] v = values(r);
+        StringBuilder sb = new StringBuilder(512).append(COMPACT_V1).append('\n');
+        for (String x : v) {
+            escape(sb, x);
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String[] values(CallLegRecord r) {
+        String[] v = new String[NAMES.length];
+        int i = 0;
+        v[i++] = r.recordId();
+        v[i++] = r.connectionId().compact();
+        v[i++] = Integer.toString(r.legIndex());
+        v[i++] = r.kind().name();
+        v[i++] = r.origin().name();
+        v[i++] = r.peerAddress();
+        v[i++] = r.peerSubAddress();
+        v[i++] = Integer.toString(r.peerId());
+        v[i++] = r.endpoint();
+        v[i++] = r.callingNumber();
+        v[i++] = r.calledNumber();
+        v[i++] = r.setupTime().toString();
+        v[i++] = r.connectTime().map(Instant::toString).orElse("");
+        v[i++] = r.disconnectTime().map(Instant::toString).orElse("");
+        v[i++] = r.cause().map(c -> Integer.toString(c.value())).orElse("");
+        v[i++] = r.releaseSource().map(Enum::name).orElse("");
+        v[i++] = r.progress().name();
+        v[i++] = r.infoType();
+        v[i++] = Long.toString(r.counters().transmitPackets());
+        v[i++] = Long.toString(r.counters().transmitBytes());
+        v[i++] = Long.toString(r.counters().receivePackets());
+        v[i++] = Long.toString(r.counters().receiveBytes());
+        v[i++] = r.coder();
+        v[i++] = r.facDigits();
+        v[i++] = r.facStatus().map(Enum::name).orElse("");
+        v[i++] = r.lpcorIn().orElse("");
+        v[i++] = r.lpcorOut().orElse("");
+        return v;
+    }
+
+    /** Decodes either form ({@link #encode} or {@link #encodeCompact}). */
     public static CallLegRecord decode(String text) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : text.split("\n")) {
-            int eq = l.indexOf('=');
-            if (eq > 0) {
-                m.put(l.substring(0, eq), unescape(l.substring(eq + 1)));
+        if (text.startsWith(COMPACT_V1 + "\n")) {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < NAMES.length; i++) {
+                m.put(NAMES[i], unescape(lines[i + 1]));
+            }
+        } else {
+            for (String l : text.split("\n")) {
+                int eq = l.indexOf('=');
+                if (eq > 0) {
+                    m.put(l.substring(0, eq), unescape(l.substring(eq + 1)));
+                }
             }
         }
         return new CallLegRecord(m.get("RecordId"), ConnectionId.parse(m.get("ConnectionId")),
@@ -84,6 +125,11 @@ public final class RecordCodec {
 
     private static void line(StringBuilder sb, String k, String v) {
         sb.append(k).append('=');
+        escape(sb, v);
+        sb.append('\n');
+    }
+
+    private static void escape(StringBuilder sb, String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             switch (c) {
@@ -93,7 +139,6 @@ public final class RecordCodec {
                 default -> sb.append(c);
             }
         }
-        sb.append('\n');
     }
 
     private static String unescape(String v) {
