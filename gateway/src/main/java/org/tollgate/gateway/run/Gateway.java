@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.cli.CallControlCommands;
 import org.tollgate.config.ConfigPrinter;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.cli.BuiltinCommands;
@@ -25,6 +27,10 @@ import org.tollgate.config.cli.VersionInfo;
 import org.tollgate.gateway.metrics.GatewayMetrics;
 import org.tollgate.gateway.metrics.HttpEndpoint;
 import org.tollgate.gateway.store.GatewayStore;
+import org.tollgate.lines.callback.CliExecLauncher;
+import org.tollgate.lines.callback.ExecSessionLauncher;
+import org.tollgate.lines.callback.ModemLineCommands;
+import org.tollgate.lines.callback.ModemLineService;
 import org.tollgate.lines.console.ConsoleLine;
 import org.tollgate.lines.exec.LineTable;
 import org.tollgate.lines.exec.LoginMode;
@@ -88,10 +94,17 @@ public final class Gateway implements AutoCloseable {
         });
 
         LineTable lines = new LineTable(clock);
+        // modem lines (EXEC callback): their EXEC sessions need the tree, which needs their commands
+        AtomicReference<ExecSessionLauncher> launcher = new AtomicReference<>();
+        ModemLineService modems = ModemLineService.builder(config::get)
+                .launcher(session -> launcher.get().run(session))
+                .debug(debug::emit)
+                .clock(clock)
+                .build();
         CliEnvironment env = new CliEnvironment(config, debug, clock, new FileStartupConfig(options.config()),
                 new VersionInfo(VERSION, clock.instant(), options.config().toString()), lines);
         CommandRegistry registry = new CommandRegistry();
-        for (CliContribution c : contributions()) {
+        for (CliContribution c : contributions(modems)) {
             c.register(registry);
         }
         new BuiltinCommands().register(registry);
@@ -99,6 +112,7 @@ public final class Gateway implements AutoCloseable {
         this.cliEnvironment = env;
         this.commandTree = tree;
         this.lineTable = lines;
+        launcher.set(new CliExecLauncher(env, tree, lines));
 
         telnet = TelnetServer.start(env, tree, lines, () -> vtyPolicy(config.get()),
                 InetAddress.getByName("0.0.0.0"), options.telnetPort());
@@ -110,6 +124,8 @@ public final class Gateway implements AutoCloseable {
             http = HttpEndpoint.start(metrics, "0.0.0.0", options.httpPort().getAsInt());
             resources.add(http);
         }
+        modems.start();
+        resources.add(modems);
         if (options.console()) {
             new ConsoleLine(env, tree, lines).start();
         }
@@ -119,8 +135,11 @@ public final class Gateway implements AutoCloseable {
      * The modules' CLI contributions, in registration order (the built-ins come last, after every
      * debug category is known). Add yours here.
      */
-    private List<CliContribution> contributions() {
+    private List<CliContribution> contributions(ModemLineService modems) {
         List<CliContribution> list = new ArrayList<>();
+        // call control is not started by `run` yet: its configuration views work, live views say so
+        list.add(new CallControlCommands(() -> null));
+        list.add(new ModemLineCommands(modems));
         return list;
     }
 

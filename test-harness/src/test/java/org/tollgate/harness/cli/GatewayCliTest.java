@@ -78,7 +78,7 @@ class GatewayCliTest {
 
     @Test
     @Order(2)
-    @DisplayName("SSH (MINA client): password login as admin, show running-config over the shell channel")
+    @DisplayName("SSH (MINA client): password login as admin, show running-config, show users, sh voi lp pol over the shell channel")
     void sshShell() throws Exception {
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.start();
@@ -92,7 +92,8 @@ class GatewayCliTest {
                     shell.setErr(new NoCloseOutputStream(out));
                     shell.open().verify(LIMIT);
                     OutputStream in = shell.getInvertedIn();
-                    in.write("terminal length 0\rshow running-config\rshow users\rexit\r".getBytes(StandardCharsets.US_ASCII));
+                    in.write("terminal length 0\rshow running-config\rshow users\rsh voi lp pol LocalUser\rexit\r"
+                            .getBytes(StandardCharsets.US_ASCII));
                     in.flush();
                     shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), LIMIT);
                 }
@@ -101,6 +102,9 @@ class GatewayCliTest {
                 assertTrue(text.contains("voice lpcor policy LocalUser"), text);
                 assertTrue(text.contains("dial-peer voice 11 pots"), text);
                 assertTrue(text.lines().anyMatch(l -> l.startsWith("*") && l.contains("vty") && l.contains("admin")), text);
+                // a command contributed by call control, abbreviated as in the issue
+                assertTrue(text.contains("voice lpcor policy LocalUser"), text);
+                assertTrue(text.contains("service fac is enabled"), text);
             }
         }
     }
