@@ -107,6 +107,19 @@ class CdrServiceTest {
         }
     }
 
+    @Test
+    @DisplayName("Idempotent ids: a record handed over twice is stored and queued once; the rest of its batch is kept")
+    void duplicateRecordStoredOnce() throws Exception {
+        FlakySink sink = new FlakySink(Integer.MAX_VALUE);
+        try (CdrService cdr = CdrService.start(settings(), List.of(sink), clock, MediaStats.NONE)) {
+            Instant end = Instant.parse("2026-01-01T00:05:00Z");
+            cdr.persist(List.of(Records.stop(1, end))).get(30, TimeUnit.SECONDS);
+            cdr.persist(List.of(Records.stop(1, end), Records.stop(2, end))).get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(Records.stop(1, end), Records.stop(2, end)), cdr.history());
+            assertEquals(2L, cdr.queueDepths().get("radius"));
+        }
+    }
+
     static List<CallLegRecord> take(LinkedBlockingQueue<QueuedRecord> q, int n) throws InterruptedException {
         List<CallLegRecord> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

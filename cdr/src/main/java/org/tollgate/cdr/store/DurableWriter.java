@@ -24,7 +24,8 @@ import org.tollgate.cdr.record.RecordKind;
  * <p>Limits: at most {@value #MAX_BATCH} records per transaction (default, fixed). The in-memory
  * hand-off queue is unbounded; records in it are not yet durable (a crash in the few
  * milliseconds between release and commit loses them, and their futures never complete).
- * If the database fails, the batch is retried every second until it succeeds or {@link #close}.
+ * If the database fails, the batch is retried every second until it succeeds or {@link #close}. A
+ * record whose id is already stored (handed over twice) is skipped: ids are idempotent.
  */
 public final class DurableWriter implements AutoCloseable {
     /** Largest number of records in one transaction. */
@@ -99,10 +100,18 @@ public final class DurableWriter implements AutoCloseable {
                 List<CallLegRecord> all = new ArrayList<>();
                 List<CallLegRecord> starts = new ArrayList<>();
                 batch.forEach(p -> (p.kind() == RecordKind.STOP ? all : starts).addAll(p.records()));
-                store.append(c, starts, all);
+                List<CallLegRecord> committed = all;
+                try {
+                    store.append(c, starts, all);
+                } catch (SQLException e) {
+                    if (!isConstraintViolation(e)) {
+                        throw e;
+                    }
+                    committed = appendOneByOne(c, batch);
+                }
                 batch.forEach(p -> p.done().complete(null));
                 batch.clear();
-                afterCommit.accept(all);
+                afterCommit.accept(committed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -120,6 +129,37 @@ public final class DurableWriter implements AutoCloseable {
             }
         }
         close(c);
+    }
+
+    /** SQLSTATE class 23: integrity constraint violation (here: a record id stored before). */
+    private static boolean isConstraintViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /**
+     * A batch held a record id that is already stored (a record handed over twice): stores the
+     * records one transaction each, skipping those already present — ids are idempotent.
+     */
+    private List<CallLegRecord> appendOneByOne(Connection c, List<Pending> batch) throws SQLException {
+        List<CallLegRecord> stored = new ArrayList<>();
+        for (Pending p : batch) {
+            for (CallLegRecord r : p.records()) {
+                try {
+                    if (p.kind() == RecordKind.STOP) {
+                        store.append(c, List.of(), List.of(r));
+                        stored.add(r);
+                    } else {
+                        store.append(c, List.of(r), List.of());
+                    }
+                } catch (SQLException e) {
+                    if (!isConstraintViolation(e)) {
+                        throw e;
+                    }
+                    LOG.warn("CDR record {} ({}) already stored: skipped", r.recordId(), p.kind());
+                }
+            }
+        }
+        return stored;
     }
 
     private static void close(Connection c) {
