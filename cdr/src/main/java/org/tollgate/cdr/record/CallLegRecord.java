@@ -23,6 +23,7 @@ import org.tollgate.callcontrol.record.ReleaseSource;
  * @param peerId         the dial-peer tag of an outgoing leg; 0 on the incoming leg
  * @param endpoint       where the leg goes: voice-port, {@code session target ...}, {@code ephone N}
  * @param facDigits      the collected FAC digits (never a password), empty when none
+ * @param lpcorIn        the caller's LPCOR group; an empty name means none
  * @param infoType       always {@code speech} for now
  */
 public record CallLegRecord(String recordId, ConnectionId connectionId, int legIndex, LegKind kind,
@@ -44,6 +45,8 @@ public record CallLegRecord(String recordId, ConnectionId connectionId, int legI
         calledNumber = calledNumber == null ? "" : calledNumber;
         coder = coder == null ? "" : coder;
         facDigits = facDigits == null ? "" : facDigits;
+        lpcorIn = lpcorIn.filter(g -> !g.isEmpty());
+        lpcorOut = lpcorOut.filter(g -> !g.isEmpty());
     }
 
     /** The record id of leg {@code legIndex} of call {@code id}. */
