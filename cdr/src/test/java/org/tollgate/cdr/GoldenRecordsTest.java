@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tollgate.callcontrol.auth.AuthorizationResult;
+import org.tollgate.cdr.format.CdrFormat;
 import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.record.CallRecordFolder;
 import org.tollgate.cdr.record.MediaStats;
@@ -20,7 +21,8 @@ import org.tollgate.cdr.store.internal.RecordCodec;
 
 /**
  * Records folded from real call scenarios (call control's engine, simulated phones, the seed
- * configuration) equal the golden records in {@code src/test/resources/golden/*.cdr}. Set
+ * configuration) equal the golden records in {@code src/test/resources/golden/*.cdr}, and their
+ * detailed CSV lines and syslog messages equal {@code *.csv} / {@code *.syslog}. Set
  * {@code -Dgolden.update=true} to rewrite the files after a deliberate change (then review the diff).
  */
 class GoldenRecordsTest {
@@ -29,15 +31,21 @@ class GoldenRecordsTest {
     final CallRecordFolder folder = new CallRecordFolder(Scenarios.fixedIds(), MediaStats.NONE, records::addAll);
 
     void check(String name) throws IOException {
-        String actual = records.stream().map(RecordCodec::encode).collect(Collectors.joining("\n"));
-        Path golden = Path.of("src", "test", "resources", "golden", name + ".cdr");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, actual);
-        }
-        assertEquals(Files.readString(golden), actual, "golden record " + golden);
+        compare(name + ".cdr", records.stream().map(RecordCodec::encode).collect(Collectors.joining("\n")));
+        compare(name + ".csv", records.stream().map(r -> CdrFormat.csv(r, true, "cme-fac") + "\n")
+                .collect(Collectors.joining()));
+        compare(name + ".syslog", records.stream().map(r -> CdrFormat.syslog(r) + "\n").collect(Collectors.joining()));
         assertTrue(folder.active().isEmpty(), "no leg stays active after the release");
         records.forEach(r -> assertEquals(r, RecordCodec.decode(RecordCodec.encode(r)), "codec round trip"));
         records.forEach(r -> assertEquals(r, RecordCodec.decode(RecordCodec.encodeCompact(r)), "store form round trip"));
+    }
+
+    static void compare(String file, String actual) throws IOException {
+        Path golden = Path.of("src", "test", "resources", "golden", file);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, actual);
+        }
+        assertEquals(Files.readString(golden), actual, "golden " + golden);
     }
 
     @Test
