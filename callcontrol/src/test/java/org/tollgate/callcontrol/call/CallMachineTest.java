@@ -52,7 +52,8 @@ class CallMachineTest {
             new LegAnswered(B1), new LegReleased(B1, Q850Cause.USER_BUSY), new CallEvent.HookFlash(A),
             new TimerExpired(CallTimer.INTERDIGIT), new TimerExpired(CallTimer.NO_ANSWER),
             new AuthorizationDone(1, new AuthorizationResult.Success("786")), new LegReleased(A, Q850Cause.NORMAL_CALL_CLEARING),
-            new CallEvent.Clear(Q850Cause.NORMAL_UNSPECIFIED));
+            new CallEvent.Clear(Q850Cause.NORMAL_UNSPECIFIED), new CallEvent.FeatureDone(java.util.Optional.empty()),
+            new CallEvent.FeatureDone(java.util.Optional.of(Q850Cause.NORMAL_UNSPECIFIED)));
 
     @Nested
     @DisplayName("start")
