@@ -115,12 +115,12 @@ class CdrDurabilityTest {
             Child first = new Child(data, relay.port(), "load");
             assertTrue(first.ready.await(60, TimeUnit.SECONDS), first.log.toString());
             Instant deadline = Instant.now().plusSeconds(60);
-            while (first.persisted.size() < 2000 && Instant.now().isBefore(deadline) && first.process.isAlive()) {
+            while (first.persisted.size() < 1500 && Instant.now().isBefore(deadline) && first.process.isAlive()) {
                 Thread.sleep(20);
             }
             first.kill();
             Set<String> durable = Set.copyOf(first.persisted);
-            assertTrue(durable.size() >= 2000, "load produced " + durable.size() + " records\n" + first.log);
+            assertTrue(durable.size() >= 1500, "load produced " + durable.size() + " records\n" + first.log);
 
             long stored;
             CdrStore store = CdrStore.open(CdrStore.h2Url(data), CdrLoadMain.OWNER, List.of("radius"));
