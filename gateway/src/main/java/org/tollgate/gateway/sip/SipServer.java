@@ -58,6 +58,8 @@ public final class SipServer implements AutoCloseable {
     private final ListeningPoint tcp;
     private final SipServerStats stats = new SipServerStats();
     private final Set<ServerTransaction> invitesInSetup = ConcurrentHashMap.newKeySet();
+    private volatile java.util.function.IntSupplier udpQueueDepth = () -> 0;
+    private volatile java.util.function.LongSupplier udpQueueOverflow = () -> 0L;
     private final RequestDispatcher dispatcher;
 
     private SipServer(SipServerSettings settings, Registrar registrar, SipCallHandler callHandler)
@@ -172,6 +174,8 @@ public final class SipServer implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", GuardedParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", GuardValve.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                org.tollgate.gateway.sip.internal.QueueAwareMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         return p;
     }
@@ -199,6 +203,16 @@ public final class SipServer implements AutoCloseable {
     /** The provider, for the B2BUA to create client transactions and dialogs. */
     public SipProvider provider() {
         return provider;
+    }
+
+    /** Datagrams waiting in the UDP receive queue now. */
+    public int udpQueueDepth() {
+        return udpQueueDepth.getAsInt();
+    }
+
+    /** Datagrams dropped so far because the UDP receive queue was full. */
+    public long udpQueueOverflow() {
+        return udpQueueOverflow.getAsLong();
     }
 
     /** INVITE server transactions not yet finally answered. */
@@ -255,11 +269,13 @@ public final class SipServer implements AutoCloseable {
             }
             SipServerSettings.OverloadSettings o = settings.overload();
             if (invitesInSetup.size() >= o.maxCallsInSetup()
-                    || stack.getServerTransactionTableSize() >= o.maxServerTransactions()) {
+                    || stack.getServerTransactionTableSize() >= o.maxServerTransactions()
+                    || udpQueueDepth.getAsInt() >= o.maxQueueDepth()) {
                 long n = stats.overloadRejected.incrementAndGet();
                 if (n == 1 || n % 1000 == 0) {
-                    LOG.warn("SIP overload: {} new INVITE(s) refused with 503 so far ({} calls in setup)", n,
-                            invitesInSetup.size());
+                    LOG.warn("SIP overload: {} new INVITE(s) refused with 503 so far ({} calls in setup, {} server"
+                            + " transactions, {} datagrams queued)", n, invitesInSetup.size(),
+                            stack.getServerTransactionTableSize(), udpQueueDepth.getAsInt());
                 }
                 return new StackHooks.OverloadDecision.Refuse(o.retryAfterSeconds());
             }
@@ -268,6 +284,15 @@ public final class SipServer implements AutoCloseable {
 
         @Override public void responseAccepted() {
             stats.responsesAccepted.incrementAndGet();
+        }
+
+        @Override public void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow) {
+            udpQueueDepth = depth;
+            udpQueueOverflow = overflow;
+        }
+
+        @Override public int udpQueueCapacity() {
+            return settings.udpQueueCapacity();
         }
     }
 }

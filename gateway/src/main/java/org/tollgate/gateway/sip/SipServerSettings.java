@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param threadPoolSize {@code gov.nist.javax.sip.THREAD_POOL_SIZE}: threads that run the stack's
  *        message processing and the listener; default 8. With more than one thread the listener is
  *        re-entrant and ACKs may reach it out of order, so dialog state never relies on the ACK event
- * @param maxMessageSize {@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}: largest message accepted on a
- *        stream transport, in bytes; default 65536 (the RI default is unlimited)
+ * @param maxMessageSize {@code gov.nist.javax.sip.MAX_MESSAGE_SIZE}: largest message accepted on TCP,
+ *        and the size of the buffer the RI allocates for every UDP datagram (larger datagrams are
+ *        truncated and then rejected); default 16384 bytes (the RI default is unlimited for TCP and
+ *        64 KiB per datagram)
  * @param congestionControlTimeout {@code gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT}: a request
  *        that waited longer than this in the stack's queue is dropped (its sender retransmits);
  *        default 2 s, i.e. four T1 intervals
@@ -29,6 +31,9 @@ import java.util.Objects;
  * @param maxClientTransactions {@code gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS}; default 50000
  * @param maxConnections {@code gov.nist.javax.sip.MAX_CONNECTIONS}: simultaneous TCP connections; default
  *        2048 (the RI default is unlimited, one thread each)
+ * @param udpQueueCapacity datagrams the UDP receive queue may hold before new ones are dropped;
+ *        default 20000 (queued datagrams are trimmed to their size, so about 30 MB at most); stale
+ *        ones are purged after {@code congestionControlTimeout}
  * @param readTimeout {@code gov.nist.javax.sip.READ_TIMEOUT}: once a TCP message has started, each
  *        further read must arrive within this time or the connection is closed (slow-sender
  *        protection); default 5 s (the RI default waits forever)
@@ -45,13 +50,16 @@ public record SipServerSettings(
         int maxServerTransactions,
         int maxClientTransactions,
         int maxConnections,
+        int udpQueueCapacity,
         Duration readTimeout,
         OverloadSettings overload) {
 
     /** Default thread pool size. */
     public static final int DEFAULT_THREAD_POOL_SIZE = 8;
     /** Default largest stream message, bytes. */
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 65_536;
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 16_384;
+    /** Default UDP receive queue bound, datagrams. */
+    public static final int DEFAULT_UDP_QUEUE_CAPACITY = 20_000;
     /** Default queue age after which a request is dropped. */
     public static final Duration DEFAULT_CONGESTION_CONTROL_TIMEOUT = Duration.ofSeconds(2);
     /** Default UDP socket buffers, bytes. */
@@ -69,7 +77,7 @@ public record SipServerSettings(
         Objects.requireNonNull(congestionControlTimeout, "congestionControlTimeout");
         Objects.requireNonNull(overload, "overload");
         Objects.requireNonNull(readTimeout, "readTimeout");
-        if (maxConnections < 1 || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (maxConnections < 1 || udpQueueCapacity < 1 || readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("maxConnections and readTimeout must be positive");
         }
         if (port < 0 || port > 65_535) {
@@ -85,7 +93,8 @@ public record SipServerSettings(
     public static SipServerSettings defaults(String bindAddress, int port) {
         return new SipServerSettings(bindAddress, port, DEFAULT_THREAD_POOL_SIZE, DEFAULT_MAX_MESSAGE_SIZE,
                 DEFAULT_CONGESTION_CONTROL_TIMEOUT, DEFAULT_UDP_BUFFER_SIZE, DEFAULT_UDP_BUFFER_SIZE,
-                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_READ_TIMEOUT,
+                DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_TRANSACTIONS, DEFAULT_MAX_CONNECTIONS, DEFAULT_UDP_QUEUE_CAPACITY,
+                DEFAULT_READ_TIMEOUT,
                 OverloadSettings.defaults());
     }
 
@@ -93,29 +102,33 @@ public record SipServerSettings(
     public SipServerSettings withOverload(OverloadSettings newOverload) {
         return new SipServerSettings(bindAddress, port, threadPoolSize, maxMessageSize, congestionControlTimeout,
                 receiveUdpBufferSize, sendUdpBufferSize, maxServerTransactions, maxClientTransactions, maxConnections,
-                readTimeout, newOverload);
+                udpQueueCapacity, readTimeout, newOverload);
     }
 
     /**
      * Overload control (issue 5): a new INVITE is refused with {@code 503 Service Unavailable} and
-     * {@code Retry-After} while either limit is reached; in-dialog requests are never refused.
+     * {@code Retry-After} while any limit is reached; in-dialog requests are never refused.
      *
      * @param maxCallsInSetup INVITE server transactions not yet answered finally; default 200
      * @param maxServerTransactions all server transactions in the stack's table, including finished
      *        ones waiting for their timers; default 40000 (below the stack's own 50000 limit)
+     * @param maxQueueDepth datagrams waiting in the UDP receive queue behind the INVITE being
+     *        looked at; default 500 (about a third of a second of work at 1500 messages/s, less
+     *        than T1, so refused callers hear 503 before they retransmit)
      * @param retryAfterSeconds the {@code Retry-After} value sent; default 5
      */
-    public record OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int retryAfterSeconds) {
+    public record OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int maxQueueDepth,
+            int retryAfterSeconds) {
         /** Validates ranges. */
         public OverloadSettings {
-            if (maxCallsInSetup < 1 || maxServerTransactions < 1 || retryAfterSeconds < 0) {
+            if (maxCallsInSetup < 1 || maxServerTransactions < 1 || maxQueueDepth < 1 || retryAfterSeconds < 0) {
                 throw new IllegalArgumentException("overload limits must be positive");
             }
         }
 
         /** The documented defaults. */
         public static OverloadSettings defaults() {
-            return new OverloadSettings(200, 40_000, 5);
+            return new OverloadSettings(200, 40_000, 500, 5);
         }
     }
 }

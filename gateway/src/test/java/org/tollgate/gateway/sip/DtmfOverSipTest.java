@@ -27,9 +27,8 @@ class DtmfOverSipTest {
         server = new SipTestServer(SipTestServer.tortureUsers(), handler, SipServerSettings.OverloadSettings.defaults());
         handler.attach(server);
         phone = new RawSipClient("127.0.0.1", server.port());
-        phone.sendUdp(SipMessages.request("INVITE", uri(), phone.localUdpPort(), "i1", callId, cseq, "ph", null, "",
-                "application/sdp", SipMessages.SDP_OFFER));
-        RawSipClient.SipText ok = finalResponse("INVITE");
+        RawSipClient.SipText ok = phone.requestUdp(SipMessages.request("INVITE", uri(), phone.localUdpPort(), "i1", callId,
+                cseq, "ph", null, "", "application/sdp", SipMessages.SDP_OFFER), callId, 200).orElseThrow();
         assertEquals(200, ok.status(), ok.text());
         String to = ok.header("To").orElseThrow();
         toTag = to.substring(to.indexOf("tag=") + 4);
@@ -46,18 +45,6 @@ class DtmfOverSipTest {
         return "sip:dialog@127.0.0.1:" + server.port();
     }
 
-    private RawSipClient.SipText finalResponse(String method) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            RawSipClient.SipText m = phone.awaitUdp(callId, RawSipClient.WAIT_MS).orElseThrow();
-            // skip provisional responses and retransmitted responses of earlier requests (a 200 to
-            // INVITE is repeated until our ACK gets there)
-            if (m.status() >= 200 && m.header("CSeq").orElse("").endsWith(" " + method)) {
-                return m;
-            }
-        }
-        throw new AssertionError("no final response");
-    }
-
     private int send(String method, String extra, String type, byte[] body) throws Exception {
         cseq++;
         String head = SipMessages.request(method, uri(), phone.localUdpPort(), "b" + cseq, callId, cseq, "ph", toTag,
@@ -66,8 +53,7 @@ class DtmfOverSipTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
-        phone.sendUdp(out.toByteArray());
-        return finalResponse(method).status();
+        return phone.requestUdp(out.toByteArray(), callId, 200).orElseThrow().status();
     }
 
     @Test

@@ -60,30 +60,29 @@ class OverloadControlTest {
     void overloadAndRecovery() throws Exception {
         HoldingHandler handler = new HoldingHandler();
         try (SipTestServer s = new SipTestServer(List.of(SipUser.open("100", "dn")), handler,
-                new SipServerSettings.OverloadSettings(2, 5000, 7));
+                new SipServerSettings.OverloadSettings(2, 5000, 500, 7));
                 RawSipClient c = new RawSipClient("127.0.0.1", s.port())) {
             handler.server = s.server;
             String uri = "sip:100@127.0.0.1:" + s.port();
             for (int i = 1; i <= 2; i++) {
-                c.sendUdp(invite(uri, c.localUdpPort(), "call-" + i));
-                assertEquals(180, c.awaitUdp("call-" + i, RawSipClient.WAIT_MS).orElseThrow().status());
+                assertEquals(180, c.requestUdp(invite(uri, c.localUdpPort(), "call-" + i), "call-" + i, 180).orElseThrow()
+                        .status());
             }
             assertEquals(2, s.server.callsInSetup());
-            c.sendUdp(invite(uri, c.localUdpPort(), "call-3"));
-            RawSipClient.SipText refused = c.awaitUdp("call-3", RawSipClient.WAIT_MS).orElseThrow();
+            RawSipClient.SipText refused = c.requestUdp(invite(uri, c.localUdpPort(), "call-3"), "call-3", 200).orElseThrow();
             assertEquals(503, refused.status(), refused.text());
             assertEquals("7", refused.header("Retry-After").orElseThrow().trim());
-            assertEquals(1, s.server.stats().overloadRejected());
+            assertTrue(s.server.stats().overloadRejected() >= 1);
+            long refusals = s.server.stats().overloadRejected();
 
-            c.sendUdp(SipMessages.options(c.localUdpPort(), "opt-during-overload"));
-            assertEquals(200, c.awaitUdp("opt-during-overload", RawSipClient.WAIT_MS).orElseThrow().status());
+            assertEquals(200, c.requestUdp(SipMessages.options(c.localUdpPort(), "opt-during-overload"),
+                    "opt-during-overload", 200).orElseThrow().status());
 
             handler.releaseAll();
             assertEquals(0, s.server.callsInSetup());
-            c.sendUdp(invite(uri, c.localUdpPort(), "call-4"));
-            RawSipClient.SipText admitted = c.awaitUdp("call-4", RawSipClient.WAIT_MS).orElseThrow();
+            RawSipClient.SipText admitted = c.requestUdp(invite(uri, c.localUdpPort(), "call-4"), "call-4", 180).orElseThrow();
             assertEquals(180, admitted.status(), admitted.text());
-            assertTrue(s.server.stats().overloadRejected() == 1, "no further refusals after recovery");
+            assertEquals(refusals, s.server.stats().overloadRejected(), "no further refusals after recovery");
             handler.releaseAll();
         }
     }

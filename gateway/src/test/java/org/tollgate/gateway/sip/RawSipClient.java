@@ -73,6 +73,49 @@ final class RawSipClient implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Sends a request over UDP and retransmits it like a UAC (RFC 3261 17.1.2.2 Timer E: 500 ms,
+     * doubling up to 4 s, for at most 16 s) until a response with this Call-ID and a status of at
+     * least {@code minStatus} arrives; responses of other transactions are skipped. A loaded machine
+     * may delay or drop a datagram; a real phone would retransmit, so the test does too.
+     */
+    Optional<SipText> requestUdp(String message, String callId, int minStatus) throws IOException {
+        return requestUdp(message.getBytes(StandardCharsets.UTF_8), callId, minStatus);
+    }
+
+    /** {@link #requestUdp(String, String, int)} for a message with a binary body. */
+    Optional<SipText> requestUdp(byte[] bytes, String callId, int minStatus) throws IOException {
+        String cseq = cseqOf(new String(bytes, StandardCharsets.ISO_8859_1));
+        int interval = 500;
+        int waited = 0;
+        sendUdp(bytes);
+        while (waited < 16_000) {
+            long start = System.nanoTime();
+            Optional<SipText> m = receiveUdp(interval);
+            waited += (int) Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            if (m.isEmpty()) {
+                sendUdp(bytes);
+                interval = Math.min(interval * 2, 4000);
+                continue;
+            }
+            SipText r = m.get();
+            if (callId.equals(r.header("Call-ID").orElse(null)) && r.status() >= minStatus
+                    && cseq.equals(r.header("CSeq").orElse(""))) {
+                return m;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cseqOf(String message) {
+        for (String line : message.split("\r\n")) {
+            if (line.regionMatches(true, 0, "CSeq:", 0, 5)) {
+                return line.substring(5).trim();
+            }
+        }
+        return "";
+    }
+
     /** All UDP messages that arrive until {@code waitMs} passes with nothing. */
     List<SipText> drainUdp(int waitMs) throws IOException {
         List<SipText> out = new ArrayList<>();

@@ -124,8 +124,7 @@ class Rfc4475TortureTest {
             fail(e.file() + ": no response, but RFC 4475 " + e.section() + " asks for " + e.outcome());
         }
         String ping = "ping-" + (++pings) + "@tollgate.test";
-        pinger.sendUdp(SipMessages.options(pinger.localUdpPort(), ping));
-        assertTrue(pinger.awaitUdp(ping, RawSipClient.WAIT_MS).isPresent(),
+        assertTrue(pinger.requestUdp(SipMessages.options(pinger.localUdpPort(), ping), ping, 200).isPresent(),
                 e.file() + ": OPTIONS ping not answered afterwards");
     }
 

@@ -29,12 +29,11 @@ class SipEdgeTest {
                 RawSipClient c = new RawSipClient("127.0.0.1", edge.server().port())) {
             assertEquals(port, edge.server().port());
             assertEquals("ephone-dn 102", edge.directory().find("786786").orElseThrow().origin());
-            c.sendUdp(SipMessages.options(c.localUdpPort(), "edge-opt"));
-            assertEquals(200, c.awaitUdp("edge-opt", RawSipClient.WAIT_MS).orElseThrow().status());
+            assertEquals(200, c.requestUdp(SipMessages.options(c.localUdpPort(), "edge-opt"), "edge-opt", 200)
+                    .orElseThrow().status());
             String uri = "sip:786786@127.0.0.1:" + port;
-            c.sendUdp(SipMessages.request("INVITE", uri, c.localUdpPort(), "e1", "edge-inv", 1, "f", null, "",
-                    "application/sdp", SipMessages.SDP_OFFER));
-            assertEquals(480, c.awaitUdp("edge-inv", RawSipClient.WAIT_MS).orElseThrow().status());
+            assertEquals(480, c.requestUdp(SipMessages.request("INVITE", uri, c.localUdpPort(), "e1", "edge-inv", 1, "f",
+                    null, "", "application/sdp", SipMessages.SDP_OFFER), "edge-inv", 200).orElseThrow().status());
         }
     }
 }

@@ -28,15 +28,16 @@ public final class SipLoadServer {
                 DigestAuthenticator.DEFAULT_NONCE_LIFETIME, new SecureRandom()), Registrar.Settings.defaults());
         UnroutedCallHandler handler = new UnroutedCallHandler(directory, bindings);
         SipServerSettings settings = SipServerSettings.defaults(address, port)
-                .withOverload(new SipServerSettings.OverloadSettings(maxSetup, 40_000, 5));
+                .withOverload(new SipServerSettings.OverloadSettings(maxSetup, 40_000, 500, 5));
         try (SipServer server = SipServer.start(settings, registrar, handler)) {
             handler.attach(server);
             Runtime rt = Runtime.getRuntime();
             while (true) {
                 Thread.sleep(5000);
-                System.out.printf("%s heapUsedMiB=%d serverTx=%d%n", server.stats(),
+                System.out.printf("%s heapUsedMiB=%d serverTx=%d udpQueue=%d udpOverflow=%d%n", server.stats(),
                         (rt.totalMemory() - rt.freeMemory()) >> 20,
-                        ((gov.nist.javax.sip.SipStackImpl) server.stack()).getServerTransactionTableSize());
+                        ((gov.nist.javax.sip.SipStackImpl) server.stack()).getServerTransactionTableSize(),
+                        server.udpQueueDepth(), server.udpQueueOverflow());
             }
         }
     }

@@ -60,8 +60,7 @@ class SipMessageFuzzTest {
             }
         }
         String callId = "fuzz-ping-" + (++pings);
-        client.sendUdp(SipMessages.options(client.localUdpPort(), callId));
-        assertTrue(client.awaitUdp(callId, RawSipClient.WAIT_MS).isPresent(),
+        assertTrue(client.requestUdp(SipMessages.options(client.localUdpPort(), callId), callId, 200).isPresent(),
                 "OPTIONS not answered after a fuzzed message: the stack stopped answering");
     }
 }

@@ -39,8 +39,8 @@ class SipServerTest {
     @Test
     @DisplayName("OPTIONS over UDP and TCP is answered 200 with Allow, Accept and Supported (RFC 3261 11.2)")
     void options() throws Exception {
-        client.sendUdp(SipMessages.options(client.localUdpPort(), "opt-udp"));
-        RawSipClient.SipText udp = client.awaitUdp("opt-udp", RawSipClient.WAIT_MS).orElseThrow();
+        RawSipClient.SipText udp = client.requestUdp(SipMessages.options(client.localUdpPort(), "opt-udp"), "opt-udp", 200)
+                .orElseThrow();
         RawSipClient.SipText tcp = client.exchangeTcp(SipMessages.options(client.localUdpPort(), "opt-tcp")
                 .replace("SIP/2.0/UDP", "SIP/2.0/TCP").getBytes(StandardCharsets.UTF_8)).orElseThrow();
         for (RawSipClient.SipText r : List.of(udp, tcp)) {
@@ -55,21 +55,20 @@ class SipServerTest {
     @DisplayName("REGISTER with digest: 401 challenge, then 200 with the binding; refresh; Expires 0 unregisters")
     void registerWithDigest() throws Exception {
         String uri = "sip:127.0.0.1:" + server.port();
-        client.sendUdp(register(uri, 1, "3600", ""));
-        RawSipClient.SipText challenge = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow();
+        RawSipClient.SipText challenge = client.requestUdp(register(uri, 1, "3600", ""), "reg-1", 200).orElseThrow();
         assertEquals(401, challenge.status(), challenge.text());
         List<String> offers = challenge.headers("WWW-Authenticate");
         assertEquals(2, offers.size(), challenge.text());
         assertTrue(offers.get(0).contains("algorithm=SHA-256") && offers.get(1).contains("algorithm=MD5"), challenge.text());
 
-        client.sendUdp(register(uri, 2, "3600", authorization(offers.get(0), uri)));
-        RawSipClient.SipText ok = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow();
+        RawSipClient.SipText ok = client.requestUdp(register(uri, 2, "3600", authorization(offers.get(0), uri)), "reg-1",
+                200).orElseThrow();
         assertEquals(200, ok.status(), ok.text());
         assertTrue(ok.header("Contact").orElseThrow().contains("expires=3600"), ok.text());
         assertEquals(1, server.bindings.lookup("786786").size());
 
-        client.sendUdp(register(uri, 3, "0", authorization(offers.get(1), uri)));
-        RawSipClient.SipText gone = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow();
+        RawSipClient.SipText gone = client.requestUdp(register(uri, 3, "0", authorization(offers.get(1), uri)), "reg-1",
+                200).orElseThrow();
         assertEquals(200, gone.status(), gone.text());
         assertTrue(gone.header("Contact").isEmpty(), gone.text());
         assertTrue(server.bindings.lookup("786786").isEmpty());
@@ -79,13 +78,12 @@ class SipServerTest {
     @DisplayName("a wrong password and an unknown number get the same 401 (no user enumeration)")
     void noEnumerationOverSip() throws Exception {
         String uri = "sip:127.0.0.1:" + server.port();
-        client.sendUdp(register(uri, 1, "3600", ""));
-        String offer = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow().headers("WWW-Authenticate").get(0);
-        client.sendUdp(register(uri, 2, "3600", authorization(offer, uri).replace("pw-786", "x")
-                .replaceAll("response=\"[0-9a-f]+\"", "response=\"" + "0".repeat(64) + "\"")));
-        RawSipClient.SipText wrong = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow();
-        client.sendUdp(register(uri, 3, "3600", "").replace("786786", "555555"));
-        RawSipClient.SipText unknown = client.awaitUdp("reg-1", RawSipClient.WAIT_MS).orElseThrow();
+        String offer = client.requestUdp(register(uri, 1, "3600", ""), "reg-1", 200).orElseThrow()
+                .headers("WWW-Authenticate").get(0);
+        RawSipClient.SipText wrong = client.requestUdp(register(uri, 2, "3600", authorization(offer, uri)
+                .replaceAll("response=\"[0-9a-f]+\"", "response=\"" + "0".repeat(64) + "\"")), "reg-1", 200).orElseThrow();
+        RawSipClient.SipText unknown = client.requestUdp(register(uri, 3, "3600", "").replace("786786", "555555"),
+                "reg-1", 200).orElseThrow();
         assertEquals(401, wrong.status());
         assertEquals(401, unknown.status());
         assertEquals(wrong.headers("WWW-Authenticate").size(), unknown.headers("WWW-Authenticate").size());
@@ -95,8 +93,8 @@ class SipServerTest {
     @DisplayName("the stack runs with log4j 1.x absent from the class path")
     void noLog4j() throws Exception {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.log4j.Logger"));
-        client.sendUdp(SipMessages.options(client.localUdpPort(), "opt-nolog4j"));
-        assertEquals(200, client.awaitUdp("opt-nolog4j", RawSipClient.WAIT_MS).orElseThrow().status());
+        assertEquals(200, client.requestUdp(SipMessages.options(client.localUdpPort(), "opt-nolog4j"), "opt-nolog4j", 200)
+                .orElseThrow().status());
     }
 
     private String register(String uri, long cseq, String expires, String authorization) {

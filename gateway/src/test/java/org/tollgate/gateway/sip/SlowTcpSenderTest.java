@@ -21,7 +21,7 @@ class SlowTcpSenderTest {
         SipServerSettings d = SipServerSettings.defaults("127.0.0.1", 0);
         SipServerSettings settings = new SipServerSettings(d.bindAddress(), 0, d.threadPoolSize(), d.maxMessageSize(),
                 d.congestionControlTimeout(), d.receiveUdpBufferSize(), d.sendUdpBufferSize(), d.maxServerTransactions(),
-                d.maxClientTransactions(), d.maxConnections(), Duration.ofMillis(500), d.overload());
+                d.maxClientTransactions(), d.maxConnections(), d.udpQueueCapacity(), Duration.ofMillis(500), d.overload());
         try (SipTestServer s = new SipTestServer(List.of(SipUser.open("100", "dn")), null, settings);
                 RawSipClient c = new RawSipClient("127.0.0.1", s.port());
                 Socket slow = new Socket()) {
@@ -30,8 +30,8 @@ class SlowTcpSenderTest {
             slow.getOutputStream().write(half.substring(0, half.length() / 2).getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
 
-            c.sendUdp(SipMessages.options(c.localUdpPort(), "udp-while-slow"));
-            assertEquals(200, c.awaitUdp("udp-while-slow", RawSipClient.WAIT_MS).orElseThrow().status());
+            assertEquals(200, c.requestUdp(SipMessages.options(c.localUdpPort(), "udp-while-slow"), "udp-while-slow", 200)
+                    .orElseThrow().status());
             assertEquals(200, c.exchangeTcp(SipMessages.options(c.localUdpPort(), "tcp-while-slow")
                     .replace("SIP/2.0/UDP", "SIP/2.0/TCP").getBytes(StandardCharsets.US_ASCII)).orElseThrow().status());
 

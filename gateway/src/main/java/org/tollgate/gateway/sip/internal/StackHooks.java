@@ -29,6 +29,12 @@ public final class StackHooks {
 
         /** A response passed the guard. */
         void responseAccepted();
+
+        /** The UDP listening point's receive-queue length and overflow count, once the processor exists. */
+        void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow);
+
+        /** How many datagrams the UDP receive queue may hold. */
+        int udpQueueCapacity();
     }
 
     /** Result of {@link Hooks#admit}. */

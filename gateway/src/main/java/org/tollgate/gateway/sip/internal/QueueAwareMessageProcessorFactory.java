@@ -1,0 +1,59 @@
+package org.tollgate.gateway.sip.internal;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.MessageProcessorFactory;
+import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageProcessor;
+import java.io.IOException;
+import java.net.InetAddress;
+
+/**
+ * {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}: the RI's own (OIO) processors, except that
+ * the UDP one queues received datagrams in a {@link BoundedDatagramQueue} (trimmed, bounded) and
+ * reports the queue length, for overload control by queue depth
+ * ({@code SipServerSettings.OverloadSettings#maxQueueDepth}).
+ */
+public final class QueueAwareMessageProcessorFactory implements MessageProcessorFactory {
+    /** Queue bound when the stack is not a tollgate server. */
+    static final int DEFAULT_CAPACITY = 20_000;
+
+    private final OIOMessageProcessorFactory delegate = new OIOMessageProcessorFactory();
+
+    /** Created by the stack through reflection. */
+    public QueueAwareMessageProcessorFactory() {
+    }
+
+    @Override public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+            String transport) throws IOException {
+        if (!"UDP".equalsIgnoreCase(transport)) {
+            return delegate.createMessageProcessor(stack, address, port, transport);
+        }
+        java.util.Optional<StackHooks.Hooks> hooks = StackHooks.lookup(((SipStackImpl) stack).getStackName());
+        int capacity = hooks.map(StackHooks.Hooks::udpQueueCapacity).orElse(DEFAULT_CAPACITY);
+        QueueAwareUdpProcessor processor = new QueueAwareUdpProcessor(address, stack, port, capacity);
+        hooks.ifPresent(h -> h.udpQueue(processor::queueDepth, processor::overflow));
+        return processor;
+    }
+
+    /** The RI's UDP processor with a {@link BoundedDatagramQueue} and its length exposed. */
+    static final class QueueAwareUdpProcessor extends UDPMessageProcessor {
+        private final BoundedDatagramQueue bounded;
+
+        QueueAwareUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, int capacity)
+                throws IOException {
+            super(address, stack, port);
+            this.bounded = new BoundedDatagramQueue(messageQueue, capacity);
+            this.messageQueue = bounded;
+        }
+
+        int queueDepth() {
+            return bounded.size();
+        }
+
+        long overflow() {
+            return bounded.overflow();
+        }
+    }
+}
