@@ -61,6 +61,9 @@ public final class CdrSinks {
                     hosts.add(new InetSocketAddress(h.address(), h.port()));
                 }
             }
+            if (hosts.isEmpty()) {
+                LOG.warn("gw-accounting syslog without a UDP 'logging host': syslog CDRs go nowhere");
+            }
             sinks.add(new SyslogSink(hosts, config.hostname(), framing, clock));
         }
         return sinks;
