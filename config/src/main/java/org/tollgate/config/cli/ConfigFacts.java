@@ -3,6 +3,7 @@ package org.tollgate.config.cli;
 import java.util.List;
 import java.util.Optional;
 import org.tollgate.config.GatewayConfig;
+import org.tollgate.config.line.ExecTimeout;
 import org.tollgate.config.line.LineConfig;
 import org.tollgate.config.line.LineKind;
 import org.tollgate.config.secret.Password;
@@ -20,9 +21,13 @@ public final class ConfigFacts {
     public record UserFacts(String name, int privilege, Secret secret) {
     }
 
-    /** The vty settings that matter to the servers. */
+    /**
+     * The vty settings that matter to the servers.
+     *
+     * @param execTimeoutSeconds {@code exec-timeout} of the first vty block (IOS default 600; 0 = never)
+     */
     public record VtyFacts(int first, int last, int lastTty, Optional<String> login, Optional<Password> password,
-                           boolean telnet, boolean ssh) {
+                           boolean telnet, boolean ssh, long execTimeoutSeconds) {
     }
 
     public static Optional<UserFacts> user(GatewayConfig cfg, String name) {
@@ -62,7 +67,8 @@ public final class ConfigFacts {
         List<String> transport = vty.map(LineConfig::transportInput).orElse(List.of());
         boolean telnet = transport.isEmpty() || transport.contains("all") || transport.contains("telnet");
         boolean ssh = transport.isEmpty() || transport.contains("all") || transport.contains("ssh");
+        long timeout = vty.flatMap(LineConfig::execTimeout).orElse(ExecTimeout.DEFAULT).totalSeconds();
         return new VtyFacts(first, last, lastTty, vty.flatMap(LineConfig::login),
-                vty.flatMap(LineConfig::password), telnet, ssh);
+                vty.flatMap(LineConfig::password), telnet, ssh, timeout);
     }
 }

@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -48,6 +51,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     /** The software version {@code show version} and {@code tollgate version} report. */
     public static final String VERSION = "0.1.0";
+    /** How often idle sessions are checked against their {@code exec-timeout} (so it fires up to this late). */
+    static final long IDLE_CHECK_SECONDS = 5;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -112,6 +117,10 @@ public final class Gateway implements AutoCloseable {
         this.cliEnvironment = env;
         this.commandTree = tree;
         this.lineTable = lines;
+        ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("exec-timeout").factory());
+        idle.scheduleWithFixedDelay(lines::expireIdle, IDLE_CHECK_SECONDS, IDLE_CHECK_SECONDS, TimeUnit.SECONDS);
+        resources.add(idle::shutdownNow);
         launcher.set(new CliExecLauncher(env, tree, lines));
 
         telnet = TelnetServer.start(env, tree, lines, () -> vtyPolicy(config.get()),
@@ -155,7 +164,8 @@ public final class Gateway implements AutoCloseable {
             // we require login local then, so a vty never opens without authentication.
             login = new LoginMode.Local();
         }
-        return new VtyPolicy(v.first(), v.last(), LineTable.vtyBase(v.lastTty()), login, v.telnet(), v.ssh());
+        return new VtyPolicy(v.first(), v.last(), LineTable.vtyBase(v.lastTty()), login, v.telnet(), v.ssh(),
+                java.time.Duration.ofSeconds(v.execTimeoutSeconds()));
     }
 
     public ConfigHolder config() {

@@ -33,6 +33,9 @@ public final class LineTable implements LineDirectory {
         private final String location;
         private volatile String user = "";
         private volatile Instant lastInput;
+        private volatile Duration idleLimit = Duration.ZERO;
+        private volatile Runnable onIdle = () -> { };
+        private volatile boolean expired;
 
         private Slot(int number, String name, String location) {
             this.number = number;
@@ -66,6 +69,15 @@ public final class LineTable implements LineDirectory {
             lastInput = clock.instant();
         }
 
+        /**
+         * IOS {@code exec-timeout}: when no input arrives for {@code limit}, {@link #expireIdle()} runs
+         * {@code action} (once), which should disconnect the session. {@link Duration#ZERO} = never.
+         */
+        public void idleTimeout(Duration limit, Runnable action) {
+            idleLimit = limit;
+            onIdle = action;
+        }
+
         @Override
         public void close() {
             active.remove(number, this);
@@ -95,6 +107,23 @@ public final class LineTable implements LineDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs the idle action of every line whose {@code exec-timeout} has passed (each at most once);
+     * the gateway calls this periodically. Returns how many lines expired now.
+     */
+    public int expireIdle() {
+        Instant now = clock.instant();
+        int n = 0;
+        for (Slot s : active.values()) {
+            if (!s.expired && !s.idleLimit.isZero() && Duration.between(s.lastInput, now).compareTo(s.idleLimit) >= 0) {
+                s.expired = true;
+                n++;
+                s.onIdle.run();
+            }
+        }
+        return n;
     }
 
     @Override

@@ -167,6 +167,7 @@ public final class SshCliServer implements AutoCloseable {
                         exit.onExit(0);
                     }
                 };
+                slot.get().idleTimeout(p.execTimeout(), terminal::close);
                 new ExecSession(env, tree, terminal, slot.get(), new LoginMode.Authenticated(user), false).run();
             });
         }

@@ -132,6 +132,7 @@ public final class TelnetServer implements AutoCloseable {
                     closeQuietly(socket);
                 }
             };
+            slot.get().idleTimeout(p.execTimeout(), terminal::close);
             new ExecSession(env, tree, terminal, slot.get(), p.login(), false).run();
         } catch (SocketException e) {
             log.debug("telnet {}: {}", peer, e.toString());

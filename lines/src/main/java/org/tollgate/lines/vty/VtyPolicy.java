@@ -12,6 +12,9 @@ import org.tollgate.lines.exec.LoginMode;
  * @param base   absolute line number of vty 0 (see {@link org.tollgate.lines.exec.LineTable#vtyBase})
  * @param telnet whether {@code transport input} admits telnet
  * @param ssh    whether {@code transport input} admits ssh
+ * @param execTimeout idle time after which a session is disconnected ({@code exec-timeout}, IOS default
+ *               10 minutes; {@link java.time.Duration#ZERO} = never)
  */
-public record VtyPolicy(int first, int last, int base, LoginMode login, boolean telnet, boolean ssh) {
+public record VtyPolicy(int first, int last, int base, LoginMode login, boolean telnet, boolean ssh,
+                        java.time.Duration execTimeout) {
 }

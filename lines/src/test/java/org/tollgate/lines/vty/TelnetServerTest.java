@@ -1,5 +1,6 @@
 package org.tollgate.lines.vty;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -32,10 +33,34 @@ import org.tollgate.lines.exec.LoginMode;
 
 /** The telnet server over real loopback sockets: vty limit and transport input. */
 class TelnetServerTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("UTC"));
+    /** A clock the test moves by hand (exec-timeout). */
+    static final class ManualClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
     private final LineTable lines = new LineTable(clock);
     private final AtomicReference<VtyPolicy> policy =
-            new AtomicReference<>(new VtyPolicy(0, 0, 2, new LoginMode.Local(), true, true));
+            new AtomicReference<>(new VtyPolicy(0, 0, 2, new LoginMode.Local(), true, true, java.time.Duration.ZERO));
     private TelnetServer server;
 
     private TelnetServer start() throws IOException {
@@ -118,9 +143,26 @@ class TelnetServerTest {
     }
 
     @Test
+    @DisplayName("exec-timeout: an idle session is disconnected when its limit has passed")
+    void execTimeoutDisconnects() throws IOException {
+        policy.set(new VtyPolicy(0, 4, 2, new LoginMode.Local(), true, true, java.time.Duration.ofMinutes(10)));
+        start();
+        try (Socket s = connect()) {
+            s.getOutputStream().write("admin\rpw\r".getBytes(StandardCharsets.US_ASCII));
+            readUntil(s.getInputStream(), "gw#");
+            clock.advance(java.time.Duration.ofMinutes(9));
+            assertEquals(0, lines.expireIdle());
+            clock.advance(java.time.Duration.ofMinutes(1));
+            assertEquals(1, lines.expireIdle());
+            String rest = readUntil(s.getInputStream(), "\u0000never");
+            assertTrue(rest.isEmpty(), rest);
+        }
+    }
+
+    @Test
     @DisplayName("transport input without telnet refuses telnet connections")
     void transportInput() throws IOException {
-        policy.set(new VtyPolicy(0, 4, 2, new LoginMode.Local(), false, true));
+        policy.set(new VtyPolicy(0, 4, 2, new LoginMode.Local(), false, true, java.time.Duration.ZERO));
         start();
         try (Socket s = connect()) {
             String text = readUntil(s.getInputStream(), "\u0000never");
