@@ -233,11 +233,6 @@ public final class CliSession implements AutoCloseable {
             runExec(s.substring(2), prompt() + line.substring(0, line.indexOf("do")) + "do");
             return;
         }
-        if (!s.isEmpty() && "config".equals(configuring.mode()) && "exit".startsWith(s.toLowerCase())
-                && s.length() >= 2) {
-            finishConfig();
-            return;
-        }
         String shown = prompt();
         LineOutcome outcome = configuring.enter(line);
         switch (outcome) {

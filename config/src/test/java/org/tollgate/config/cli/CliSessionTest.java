@@ -152,6 +152,33 @@ class CliSessionTest {
     }
 
     @Test
+    @DisplayName("configuration mode: ? lists the mode's commands, Tab completes, do runs EXEC commands, exit leaves")
+    void configModeHelpDoExit() {
+        Term t = new Term();
+        CliEnvironment env = env(parse("hostname gw\n"));
+        CliSession s = session(env, t, 15);
+        s.execute("configure terminal");
+        t.take();
+        String help = s.help("");
+        assertTrue(help.lines().anyMatch(l -> l.startsWith("  hostname")), help);
+        assertTrue(s.help("hostn").startsWith("hostname"), s.help("hostn"));
+        assertEquals(Optional.of("hostname "), s.complete("hostn"));
+        s.execute("do show clock");
+        assertTrue(t.take().startsWith("*10:00:00.000 UTC"));
+        s.execute("do show bogus");
+        String err = t.take();
+        assertEquals("gw(config)#do show ".length(), err.indexOf('^'), err);
+        s.execute("hostname via-exit");
+        s.execute("voice-port 0/1/0");
+        assertEquals("gw(config-voiceport)#", s.prompt());
+        s.execute("exit");
+        assertEquals("gw(config)#", s.prompt());
+        s.execute("exit");
+        assertFalse(s.inConfigMode());
+        assertEquals("via-exit", env.config().get().hostname());
+    }
+
+    @Test
     @DisplayName("Ctrl-Z leaves configuration mode applying the changes")
     void ctrlZ() {
         Term t = new Term();
