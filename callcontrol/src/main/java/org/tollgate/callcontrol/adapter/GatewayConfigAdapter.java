@@ -67,7 +67,8 @@ public final class GatewayConfigAdapter {
 
     /**
      * The call-feature slice: {@code call-forward} and {@code pickup-group} of every ephone-dn and
-     * voice register dn with a number, {@code park-slot} and {@code conference meetme} ephone-dns.
+     * voice register dn with a number, {@code park-slot} and {@code conference meetme} ephone-dns,
+     * {@code transfer-system} of {@code telephony-service}.
      * A park slot's recall time is {@code timeout} × {@code limit} (tollgate plays no reminders).
      */
     public static FeatureSettings features(GatewayConfig config) {
@@ -99,7 +100,18 @@ public final class GatewayConfigAdapter {
             }
         }
         return FeatureSettings.NONE.withForwards(forwards).withPickupGroups(pickup).withParkSlots(parks)
-                .withMeetMe(meetMe);
+                .withMeetMe(meetMe).withFlashConsult(flashConsult(config));
+    }
+
+    /**
+     * {@code telephony-service} {@code transfer-system full-blind} or {@code blind} makes a number
+     * dialled after a hook flash a blind transfer; anything else (CME's default {@code full-consult},
+     * {@code local-consult}) a consult call.
+     */
+    static boolean flashConsult(GatewayConfig config) {
+        return config.telephonyService().map(t -> t.kept().stream()
+                .noneMatch(k -> k.equals("transfer-system full-blind") || k.equals("transfer-system blind")))
+                .orElse(true);
     }
 
     private static ForwardTable withForwards(ForwardTable t, String number, List<CallForward> forwards) {

@@ -313,6 +313,12 @@ public final class AnalogPort implements FxsPortListener {
         }
 
         @Override
+        public Optional<Caller> party() {
+            return Optional.of(new Caller(config.id(), config.stationNumber(), config.stationName(),
+                    config.lpcorIncoming()));
+        }
+
+        @Override
         public void disconnectAudio() {
             synchronized (AnalogPort.this) {
                 peerAudio = null;

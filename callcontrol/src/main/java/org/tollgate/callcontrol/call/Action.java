@@ -52,6 +52,13 @@ public sealed interface Action {
     record BlindTransfer(LegId transferor, LegId transferee, String number) implements Action {
     }
 
+    /**
+     * Consult call from {@code consulter} (hook flash, {@code transfer-system full-consult}) to
+     * {@code number} while the party of {@code held} waits; see {@code FeatureService}.
+     */
+    record Consult(LegId consulter, LegId held, String number) implements Action {
+    }
+
     /** Park the party of leg {@code parked} for {@code parker} (hook flash + park code). */
     record Park(LegId parker, LegId parked) implements Action {
     }

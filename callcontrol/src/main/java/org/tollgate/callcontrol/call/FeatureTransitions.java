@@ -266,7 +266,8 @@ final class FeatureTransitions {
             case FeatureCodes.Invalid i -> withActions(reconnect(s), out);
             case FeatureCodes.NotACode n -> {
                 if (settings.dialPlan().collect(dialled, true) instanceof CollectOutcome.Route r) {
-                    out.add(new Action.BlindTransfer(s.flasher(), other(s), r.called()));
+                    out.add(features.flashConsult() ? new Action.Consult(s.flasher(), other(s), r.called())
+                            : new Action.BlindTransfer(s.flasher(), other(s), r.called()));
                     yield new Transition(handed, out);
                 }
                 yield withActions(reconnect(s), out);

@@ -100,6 +100,16 @@ public final class CallControl {
                              Optional<org.tollgate.callcontrol.routing.DialPeer> attachedPeer, String called,
                              boolean answered, boolean facExempt, Optional<String> carriedFac,
                              java.util.function.Function<CallRef, org.tollgate.callcontrol.record.FeatureRecordEvent> record) {
+        return startFeatureCall(caller, incoming, attached, attachedPeer, called, answered, facExempt, carriedFac, record,
+                java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above; {@code incomingEvents} may wrap the events the incoming leg delivers (null record: none emitted). */
+    CallRef startFeatureCall(Caller caller, DetachedLeg incoming, Optional<DetachedLeg> attached,
+                             Optional<org.tollgate.callcontrol.routing.DialPeer> attachedPeer, String called,
+                             boolean answered, boolean facExempt, Optional<String> carriedFac,
+                             java.util.function.Function<CallRef, org.tollgate.callcontrol.record.FeatureRecordEvent> record,
+                             java.util.function.UnaryOperator<org.tollgate.callcontrol.leg.LegEvents> incomingEvents) {
         CallRef ref = new CallRef(ids.incrementAndGet());
         CallMachine machine = new CallMachine(currentSettings());
         Call call = new Call(machine, scheduler, legs, auth, sink, c -> active.remove(ref), featureSink, features);
@@ -115,7 +125,12 @@ public final class CallControl {
                 ? d -> machine.startJoined(d, new LegId(ref, d.nextLegIndex()), attachedPeer.orElseThrow(), called,
                         answered, scheduler.now())
                 : d -> machine.start(d, Optional.of(called), scheduler.now());
-        call.startWith(data, incoming, attached, start, () -> featureSink.accept(record.apply(ref)));
+        call.startWith(data, incoming, attached, start, () -> {
+            org.tollgate.callcontrol.record.FeatureRecordEvent e = record.apply(ref);
+            if (e != null) {
+                featureSink.accept(e);
+            }
+        }, incomingEvents);
         return ref;
     }
 

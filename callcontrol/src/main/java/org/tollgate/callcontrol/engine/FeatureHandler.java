@@ -17,6 +17,12 @@ public interface FeatureHandler {
     /** {@code transferor} pressed flash and dialled {@code number}: send the party of {@code transferee} there. */
     void blindTransfer(CallRef call, LegId transferor, LegId transferee, String number);
 
+    /**
+     * {@code consulter} pressed flash and dialled {@code number} ({@code transfer-system full-consult}):
+     * a consult call from it while the party of {@code held} waits.
+     */
+    void consult(CallRef call, LegId consulter, LegId held, String number);
+
     /** {@code parker} pressed flash and the park code: park the party of {@code parked}. */
     void park(CallRef call, LegId parker, LegId parked);
 }

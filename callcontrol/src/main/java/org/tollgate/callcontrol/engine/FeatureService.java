@@ -32,6 +32,7 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
 import org.tollgate.callcontrol.feature.park.ParkLot;
 import org.tollgate.callcontrol.leg.LegCommand;
 import org.tollgate.callcontrol.leg.LegEvents;
+import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.record.FeatureRecordEvent;
 import org.tollgate.callcontrol.record.FeatureRecordSink;
 import org.tollgate.callcontrol.routing.DestinationPattern;
@@ -73,11 +74,13 @@ public final class FeatureService implements FeatureHandler {
     private final Map<String, ConferenceBridge> meetMe = new ConcurrentHashMap<>();
     private final Map<String, ConferenceBridge> adHoc = new ConcurrentHashMap<>();
     private final AtomicLong conferenceIds = new AtomicLong();
+    private final FlashConsult flashConsult;
 
     FeatureService(CallControl calls, CallScheduler scheduler, FeatureRecordSink records) {
         this.calls = calls;
         this.scheduler = scheduler;
         this.records = records;
+        this.flashConsult = new FlashConsult(calls, scheduler);
     }
 
     /** Forwards set from phones (feature codes or the SIP edge). */
@@ -263,6 +266,11 @@ public final class FeatureService implements FeatureHandler {
     public void blindTransfer(CallRef call, LegId transferor, LegId transferee, String number) {
         calls.call(call).ifPresent(c -> blind(c, transferor, transferee, number, Optional.empty(), false)
                 .thenAccept(o -> failBack(c, o)));
+    }
+
+    @Override
+    public void consult(CallRef call, LegId consulter, LegId held, String number) {
+        calls.call(call).ifPresent(c -> flashConsult.start(c, consulter, held, number));
     }
 
     @Override
@@ -461,18 +469,18 @@ public final class FeatureService implements FeatureHandler {
     }
 
     /** The two parties of a call with an outgoing leg (set up, alerting, connected, flash-dialling). */
-    private record Parties(CallRef ref, LegId in, LegId out, Caller caller, Hunt hunt, boolean alerting,
-                           boolean answered) {
+    record Parties(CallRef ref, LegId in, LegId out, Caller caller, Caller callee, Hunt hunt, boolean alerting,
+                   boolean answered) {
         LegId leg(Side s) {
             return s == Side.CALLER ? in : out;
         }
 
         Caller party(Side s) {
-            return s == Side.CALLER ? caller : calleeParty(hunt);
+            return s == Side.CALLER ? caller : callee;
         }
 
         Caller partyOf(LegId leg) {
-            return leg.equals(in) ? caller : calleeParty(hunt);
+            return leg.equals(in) ? caller : callee;
         }
 
         DialPeer peer() {
@@ -484,21 +492,26 @@ public final class FeatureService implements FeatureHandler {
         }
     }
 
-    private static CompletableFuture<Optional<Parties>> legsOf(Call c) {
+    static CompletableFuture<Optional<Parties>> legsOf(Call c) {
         return c.inMailbox(s -> switch (s) {
-            case CallState.Alerting a -> Optional.of(new Parties(s.data().ref(), s.data().incomingLeg(), a.out(),
-                    s.data().caller(), a.hunt(), true, false));
-            case CallState.Connected k -> Optional.of(new Parties(s.data().ref(), s.data().incomingLeg(), k.out(),
-                    s.data().caller(), k.hunt(), false, true));
-            case CallState.FlashDialing f -> Optional.of(new Parties(s.data().ref(), s.data().incomingLeg(), f.out(),
-                    s.data().caller(), f.hunt(), false, true));
-            case CallState.OutgoingSetup o -> Optional.of(new Parties(s.data().ref(), s.data().incomingLeg(), o.out(),
-                    s.data().caller(), o.hunt(), false, false));
+            case CallState.Alerting a -> Optional.of(parties(c, s, a.out(), a.hunt(), true, false));
+            case CallState.Connected k -> Optional.of(parties(c, s, k.out(), k.hunt(), false, true));
+            case CallState.FlashDialing f -> Optional.of(parties(c, s, f.out(), f.hunt(), false, true));
+            case CallState.OutgoingSetup o -> Optional.of(parties(c, s, o.out(), o.hunt(), false, false));
             case CallState.CollectingDigits x -> Optional.<Parties>empty();
             case CallState.Authorizing x -> Optional.<Parties>empty();
             case CallState.FeatureWait x -> Optional.<Parties>empty();
             case CallState.Released x -> Optional.<Parties>empty();
         });
+    }
+
+    /** Runs in {@code c}'s mailbox: the called party as its leg describes it, else from the dial-peer. */
+    private static Parties parties(Call c, CallState s, LegId out, Hunt hunt, boolean alerting, boolean answered) {
+        Caller callee = c.boundLeg(out).flatMap(LegSignaling::party)
+                .map(p -> p.number().isEmpty() ? new Caller(p.endpoint(), hunt.called(), p.name(), p.lpcorIncoming()) : p)
+                .orElseGet(() -> calleeParty(hunt));
+        return new Parties(s.data().ref(), s.data().incomingLeg(), out, s.data().caller(), callee, hunt, alerting,
+                answered);
     }
 
     /** The identity of a called party, from the dial-peer that reached it (its number, endpoint and incoming group). */
@@ -554,7 +567,7 @@ public final class FeatureService implements FeatureHandler {
      * A party hung up while its leg was being moved (a race): the legs already detached are released
      * and the calls involved cleared, rather than left half-joined.
      */
-    private static FeatureOutcome giveUp(Optional<DetachedLeg>[] legs, String reason, Call... involved) {
+    static FeatureOutcome giveUp(Optional<DetachedLeg>[] legs, String reason, Call... involved) {
         for (Optional<DetachedLeg> l : legs) {
             l.ifPresent(d -> d.handle(new LegCommand.Release(Q850Cause.NORMAL_CALL_CLEARING)));
         }

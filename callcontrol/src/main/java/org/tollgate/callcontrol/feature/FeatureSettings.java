@@ -20,9 +20,13 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
  * @param meetMeMaxParties parties per meet-me conference; default {@link #DEFAULT_MEETME_PARTIES} (8, as CME)
  * @param maxForwardHops forwards followed within one call before the call is released with cause 1
  *        (loop guard); default {@link #DEFAULT_MAX_FORWARD_HOPS} (5)
+ * @param flashConsult what a number dialled after a hook flash does: {@code true} (default, CME's
+ *        {@code transfer-system full-consult}) a consult call from the flasher, the transfer completing
+ *        when the flasher hangs up; {@code false} ({@code transfer-system full-blind}) a blind transfer at once
  */
 public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<ParkSlot> parkSlots,
-                              Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops) {
+                              Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops,
+                              boolean flashConsult) {
     /**
      * One park slot ({@code ephone-dn} with {@code park-slot}).
      *
@@ -51,7 +55,7 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     public static final int DEFAULT_MAX_FORWARD_HOPS = 5;
     /** No forwards, no pickup groups, no park slots, no meet-me numbers. */
     public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(), Set.of(),
-            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS);
+            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, true);
 
     public FeatureSettings {
         Objects.requireNonNull(forwards, "forwards");
@@ -61,15 +65,19 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     }
 
     public FeatureSettings withForwards(ForwardTable v) {
-        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
     }
 
     public FeatureSettings withPickupGroups(Map<String, String> v) {
-        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
     }
 
     public FeatureSettings withParkSlots(List<ParkSlot> slots) {
-        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
+    }
+
+    public FeatureSettings withFlashConsult(boolean v) {
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, v);
     }
 
     /** The park slot numbered {@code number}. */
@@ -83,6 +91,6 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     }
 
     public FeatureSettings withMeetMe(Set<String> numbers) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, flashConsult);
     }
 }

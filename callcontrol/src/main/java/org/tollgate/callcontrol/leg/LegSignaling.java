@@ -42,6 +42,16 @@ public interface LegSignaling {
         return Optional.empty();
     }
 
+    /**
+     * The identity of this leg's user when the leg itself knows it (an analog port: its station
+     * number and {@code lpcor incoming} group). Used when a feature makes the called party the caller
+     * of a new call (a transfer by the caller, a consult from the called party); otherwise the
+     * party is described from the dial-peer that reached it.
+     */
+    default Optional<org.tollgate.callcontrol.call.Caller> party() {
+        return Optional.empty();
+    }
+
     /** A short description for logs and {@code show} output ({@code 0/1/0}, {@code sip:1000@10.0.0.1}). */
     String describe();
 }

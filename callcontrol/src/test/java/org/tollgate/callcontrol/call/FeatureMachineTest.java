@@ -154,7 +154,16 @@ class FeatureMachineTest {
     @Nested
     class HookFlash {
         MachineFixture connected() {
-            return fixture(FeatureSettings.NONE, Optional.empty()).dial("99329").on(new CallEvent.LegAnswered(B1));
+            return fixture(FeatureSettings.NONE.withFlashConsult(false), Optional.empty()).dial("99329")
+                    .on(new CallEvent.LegAnswered(B1));
+        }
+
+        @Test
+        @DisplayName("With transfer-system full-consult (the default) a number dialled after the flash starts a consult: Consult(flasher, other, number)")
+        void flashConsult() {
+            MachineFixture f = fixture(FeatureSettings.NONE, Optional.empty()).dial("99329")
+                    .on(new CallEvent.LegAnswered(B1)).on(new CallEvent.HookFlash(B1)).on(new CallEvent.Digits(B1, "5000"));
+            assertTrue(f.did(new Action.Consult(B1, A, "5000")));
         }
 
         @Test

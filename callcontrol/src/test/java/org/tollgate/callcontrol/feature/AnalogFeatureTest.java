@@ -138,7 +138,17 @@ class AnalogFeatureTest {
     }
 
     void start() {
-        module = CallControlModule.create(config(), clock,
+        start(config());
+    }
+
+    /** With CME's {@code transfer-system full-blind}: a number dialled after a flash transfers at once. */
+    void startFullBlind() {
+        ParseResult r = ConfigParser.apply(config(), "blind", "telephony-service\n transfer-system full-blind\n");
+        start(assertInstanceOf(ParseResult.Ok.class, r, r.toString()).config());
+    }
+
+    void start(GatewayConfig config) {
+        module = CallControlModule.create(config, clock,
                 LegFactory.unavailable(Q850Cause.NO_ROUTE_TO_DESTINATION, "no SIP"), authPackage, new Sink());
     }
 
@@ -181,9 +191,9 @@ class AnalogFeatureTest {
     }
 
     @Test
-    @DisplayName("Hook flash blind transfer: B flashes, hears dial tone, dials C; A hears ringback, C rings, answers, A and C talk")
+    @DisplayName("Hook flash blind transfer (transfer-system full-blind): B flashes, hears dial tone, dials C; A hears ringback, C rings, answers, A and C talk")
     void flashBlindTransfer() {
-        start();
+        startFullBlind();
         aCallsB();
         SimulatedPhone b = phone("0/1/1");
         b.flash();
@@ -205,7 +215,7 @@ class AnalogFeatureTest {
     @Test
     @DisplayName("Hook flash blind transfer to a FAC-gated port: the transferee A hears the prompt, keys 786# in-band, then D rings")
     void flashBlindTransferAsksTransferee() throws Exception {
-        start();
+        startFullBlind();
         aCallsB();
         phone("0/1/1").flash();
         phone("0/1/1").dial("1004");
@@ -214,6 +224,96 @@ class AnalogFeatureTest {
         assertEquals("1001", asked.getFirst().callingNumber(), "the transferee is asked, not the transferor");
         phone("0/1/0").dial("786#");
         await(() -> phone("0/1/3").isRinging(), "D ringing");
+    }
+
+    @Test
+    @DisplayName("Hook flash consult transfer (CME default full-consult): B flashes and dials C, A waits; C answers, B and C talk; B hangs up: A and C talk")
+    void flashConsultTransferAfterAnswer() {
+        start();
+        aCallsB();
+        SimulatedPhone b = phone("0/1/1");
+        b.flash();
+        b.dial("1003");
+        assertTrue(phone("0/1/2").isRinging());
+        assertEquals("ringback", b.hearing(), "the consulter hears C ringing");
+        assertFalse(phone("0/1/0").isRinging());
+        phone("0/1/2").offHook();
+        b.speak(600);
+        assertEquals("voice", phone("0/1/2").hearing(), "B talks to C");
+        assertFalse(phone("0/1/0").hearing().equals("voice"), "A does not hear the consultation");
+        b.onHook();
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/2").hearing());
+        phone("0/1/2").speak(600);
+        assertEquals("voice", phone("0/1/0").hearing());
+        FeatureRecordEvent.Transferred t = features.stream().filter(FeatureRecordEvent.Transferred.class::isInstance)
+                .map(FeatureRecordEvent.Transferred.class::cast).findFirst().orElseThrow();
+        assertFalse(t.blind());
+        assertEquals("1002", t.transferorNumber());
+        assertEquals("1001", t.transfereeNumber());
+    }
+
+    @Test
+    @DisplayName("Hook flash consult transfer completed while C is alerting: B hangs up during ringing; A hears ringback; C answers and talks to A")
+    void flashConsultTransferWhileAlerting() {
+        start();
+        aCallsB();
+        phone("0/1/1").flash();
+        phone("0/1/1").dial("1003");
+        phone("0/1/1").onHook();
+        assertEquals("ringback", phone("0/1/0").hearing());
+        assertTrue(phone("0/1/2").isRinging());
+        phone("0/1/2").offHook();
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/2").hearing());
+    }
+
+    @Test
+    @DisplayName("Consult by hook flash to a FAC-gated port, case (2): the consulter B is asked (prompt, 786#), A is not; B hangs up while D rings; A reaches D")
+    void flashConsultFacAskedFromConsulter() throws Exception {
+        start();
+        aCallsB();
+        phone("0/1/1").flash();
+        phone("0/1/1").dial("1004");
+        await(() -> phone("0/1/1").hearing().startsWith("prompt"), "the prompt at B");
+        phone("0/1/1").dial("786#");
+        await(() -> phone("0/1/3").isRinging(), "D ringing");
+        phone("0/1/1").onHook();
+        assertEquals(List.of("1002"), asked.stream().map(AuthorizationRequest::callingNumber).toList(),
+                "only the consulter is asked");
+        phone("0/1/3").offHook();
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/3").hearing());
+    }
+
+    @Test
+    @DisplayName("Flash during the consult call: C stops ringing and B is back with A")
+    void flashCancelsConsult() {
+        start();
+        aCallsB();
+        phone("0/1/1").flash();
+        phone("0/1/1").dial("1003");
+        assertTrue(phone("0/1/2").isRinging());
+        phone("0/1/1").flash();
+        assertFalse(phone("0/1/2").isRinging());
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/1").hearing());
+        phone("0/1/1").speak(600);
+        assertEquals("voice", phone("0/1/0").hearing());
+    }
+
+    @Test
+    @DisplayName("Consult to a busy phone: B hears busy, flash returns to A")
+    void consultBusy() {
+        start();
+        phone("0/1/2").offHook();
+        aCallsB();
+        phone("0/1/1").flash();
+        phone("0/1/1").dial("1003");
+        assertEquals("busy", phone("0/1/1").hearing());
+        phone("0/1/1").flash();
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/1").hearing());
     }
 
     @Test

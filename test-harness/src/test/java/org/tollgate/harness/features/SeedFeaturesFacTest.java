@@ -48,6 +48,8 @@ import org.tollgate.config.ParseResult;
 class SeedFeaturesFacTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String EXTRA = """
+            telephony-service
+             transfer-system full-blind
             dial-peer voice 10 pots
              destination-pattern 1235
              port 0/1/0

@@ -123,7 +123,8 @@ public final class Call {
      */
     public void startWith(CallData data, org.tollgate.callcontrol.engine.DetachedLeg incoming,
                           Optional<org.tollgate.callcontrol.engine.DetachedLeg> attached,
-                          java.util.function.Function<CallData, Transition> start, Runnable afterStart) {
+                          java.util.function.Function<CallData, Transition> start, Runnable afterStart,
+                          java.util.function.UnaryOperator<LegEvents> incomingEvents) {
         enqueue(() -> {
             legs.put(data.incomingLeg(), incoming.signaling());
             LegId second = new LegId(data.ref(), data.nextLegIndex());
@@ -131,7 +132,7 @@ public final class Call {
             LOG.info("{}: setup by a feature for {} ({})", data.ref(), incoming, data.caller().number());
             apply(start.apply(data));
             afterStart.run();
-            incoming.retarget(routerFor(data.incomingLeg()));
+            incoming.retarget(incomingEvents.apply(routerFor(data.incomingLeg())));
             attached.ifPresent(a -> a.retarget(routerFor(second)));
         });
     }
@@ -158,6 +159,30 @@ public final class Call {
             f.complete(Optional.of(new org.tollgate.callcontrol.engine.DetachedLeg(s, r)));
         });
         return f;
+    }
+
+    /**
+     * Gives leg {@code leg} back to this call (a consult call was cancelled): bound again, its events
+     * delivered here. False when the call has ended meanwhile (the caller then releases the leg).
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> reattach(LegId leg,
+                                                                    org.tollgate.callcontrol.engine.DetachedLeg dl) {
+        java.util.concurrent.CompletableFuture<Boolean> f = new java.util.concurrent.CompletableFuture<>();
+        enqueue(() -> {
+            if (state instanceof CallState.Released) {
+                f.complete(false);
+                return;
+            }
+            legs.put(leg, dl.signaling());
+            dl.retarget(routerFor(leg));
+            f.complete(true);
+        });
+        return f;
+    }
+
+    /** The signaling of bound leg {@code leg}; call only from inside the mailbox (an {@link #inMailbox} task). */
+    public Optional<LegSignaling> boundLeg(LegId leg) {
+        return Optional.ofNullable(legs.get(leg));
     }
 
     /** Runs {@code task} with this call's state inside the mailbox. */
@@ -295,6 +320,13 @@ public final class Call {
                     deliver(new CallEvent.FeatureDone(Optional.of(Q850Cause.of(29))));
                 } else {
                     features.blindTransfer(state.data().ref(), bt.transferor(), bt.transferee(), bt.number());
+                }
+            }
+            case Action.Consult k -> {
+                if (features == null) {
+                    deliver(new CallEvent.FeatureDone(Optional.of(Q850Cause.of(29))));
+                } else {
+                    features.consult(state.data().ref(), k.consulter(), k.held(), k.number());
                 }
             }
             case Action.Park p -> {
