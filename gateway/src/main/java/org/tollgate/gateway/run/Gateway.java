@@ -67,7 +67,10 @@ public final class Gateway implements AutoCloseable {
     private CommandTree commandTree;
     private LineTable lineTable;
 
-    private Gateway(ConfigHolder config, DebugBus debug) {
+    private final RuntimeOptions options;
+
+    private Gateway(RuntimeOptions options, ConfigHolder config, DebugBus debug) {
+        this.options = options;
         this.config = config;
         this.debug = debug;
     }
@@ -75,7 +78,7 @@ public final class Gateway implements AutoCloseable {
     /** Starts the gateway with an already validated configuration. */
     public static Gateway start(RuntimeOptions options, GatewayConfig initial, Clock clock) throws IOException, SQLException {
         DebugBus debug = new DebugBus(clock);
-        Gateway g = new Gateway(new ConfigHolder(initial), debug);
+        Gateway g = new Gateway(options, new ConfigHolder(initial), debug);
         try {
             g.startAll(options, clock);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -166,6 +169,11 @@ public final class Gateway implements AutoCloseable {
         }
         return new VtyPolicy(v.first(), v.last(), LineTable.vtyBase(v.lastTty()), login, v.telnet(), v.ssh(),
                 java.time.Duration.ofSeconds(v.execTimeoutSeconds()));
+    }
+
+    /** The command-line options ({@code --sip-address}, {@code --sip-port} ... for the SIP edge). */
+    public RuntimeOptions options() {
+        return options;
     }
 
     public ConfigHolder config() {
