@@ -28,6 +28,18 @@ public interface SipCallHandler {
      */
     void onInDialogRequest(RequestEvent event, ServerTransaction transaction);
 
-    /** A DTMF digit received by SIP INFO, Cisco NOTIFY or KPML inside {@code dialog} (already answered 200). */
+    /** A DTMF digit received by SIP INFO, Cisco NOTIFY or KPML inside {@code dialog} (answered 200 after this returns). */
     void onDigit(Dialog dialog, DigitEvent digit);
+
+    /**
+     * A dialog ended in the stack: BYE completed, or a 2xx was never acknowledged (the stack gave up
+     * retransmitting it). Dialog state must be cleaned up here rather than on the ACK event, which
+     * with a thread pool larger than one may arrive out of order or not at all (issue 5).
+     */
+    default void onDialogTerminated(Dialog dialog) {
+    }
+
+    /** A server transaction of this handler timed out (no ACK for a final non-2xx response, RFC 3261 Timer H). */
+    default void onServerTransactionTimeout(ServerTransaction transaction) {
+    }
 }

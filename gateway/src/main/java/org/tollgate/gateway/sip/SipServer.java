@@ -13,7 +13,6 @@ import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
-import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -72,15 +71,13 @@ public final class SipServer implements AutoCloseable {
             factory.setPathName("gov.nist");
             this.stack = (SipStackImpl) factory.createSipStack(stackProperties(settings, stackName));
             HeaderFactory headers = factory.createHeaderFactory();
-            AddressFactory addresses = factory.createAddressFactory();
             MessageFactory messages = factory.createMessageFactory();
             ListeningPoint[] points = bind(stack, settings);
             this.udp = points[0];
             this.tcp = points[1];
             this.provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
-            this.dispatcher = new RequestDispatcher(this, provider, headers, addresses, messages, registrar,
-                    callHandler, stats);
+            this.dispatcher = new RequestDispatcher(this, provider, headers, messages, registrar, callHandler);
             provider.addSipListener(dispatcher);
             stack.start();
         } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException e) {

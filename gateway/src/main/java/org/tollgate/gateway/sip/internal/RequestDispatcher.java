@@ -21,7 +21,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import javax.sip.address.AddressFactory;
 import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
@@ -35,7 +34,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.gateway.sip.SipCallHandler;
 import org.tollgate.gateway.sip.SipServer;
-import org.tollgate.gateway.sip.SipServerStats;
 import org.tollgate.gateway.sip.auth.DigestChallenge;
 import org.tollgate.gateway.sip.dtmf.CiscoNotifyDtmf;
 import org.tollgate.gateway.sip.dtmf.DigitEvent;
@@ -69,18 +67,16 @@ public final class RequestDispatcher implements SipListener {
     private final MessageFactory messages;
     private final Registrar registrar;
     private final SipCallHandler callHandler;
-    private final SipServerStats stats;
 
     /** Wires the pipeline; called by {@link SipServer}. */
-    public RequestDispatcher(SipServer server, SipProvider provider, HeaderFactory headers, AddressFactory addresses,
-            MessageFactory messages, Registrar registrar, SipCallHandler callHandler, SipServerStats stats) {
+    public RequestDispatcher(SipServer server, SipProvider provider, HeaderFactory headers, MessageFactory messages,
+            Registrar registrar, SipCallHandler callHandler) {
         this.server = server;
         this.provider = provider;
         this.headers = headers;
         this.messages = messages;
         this.registrar = registrar;
         this.callHandler = callHandler;
-        this.stats = stats;
     }
 
     @Override public void processRequest(RequestEvent event) {
@@ -294,6 +290,7 @@ public final class RequestDispatcher implements SipListener {
     @Override public void processTimeout(TimeoutEvent event) {
         if (event.isServerTransaction()) {
             server.callSetupFinished(event.getServerTransaction());
+            callHandler.onServerTransactionTimeout(event.getServerTransaction());
         }
     }
 
@@ -308,11 +305,6 @@ public final class RequestDispatcher implements SipListener {
     }
 
     @Override public void processDialogTerminated(DialogTerminatedEvent event) {
-        // dialog bookkeeping belongs to the call handler
-    }
-
-    /** For tests: the stats this dispatcher updates. */
-    SipServerStats stats() {
-        return stats;
+        callHandler.onDialogTerminated(event.getDialog());
     }
 }
