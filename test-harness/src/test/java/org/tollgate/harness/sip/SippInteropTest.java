@@ -71,6 +71,13 @@ class SippInteropTest {
     }
 
     @Test
+    @DisplayName("SIPp registers with digest over TCP (one connection, SIPp -t t1) and unregisters")
+    void registerWithDigestOverTcp() throws Exception {
+        assertEquals(0, sipp("register_digest.xml", "-t", "t1", "-s", "786786", "-au", "phone786", "-ap", "pw-786"));
+        assertEquals(0, bindings.lookup("786786").size());
+    }
+
+    @Test
     @DisplayName("SIPp OPTIONS is answered 200 with Allow and Accept")
     void options() throws Exception {
         assertEquals(0, sipp("options.xml", "-s", "ping"));
