@@ -68,8 +68,9 @@ public final class SipServer implements AutoCloseable {
         StackHooks.register(stackName, new Hooks());
         try {
             SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
-            this.stack = (SipStackImpl) factory.createSipStack(stackProperties(settings, stackName));
+            // constructed directly, not through SipFactory.createSipStack, whose by-name cache would keep
+            // every stopped stack (a new one per reconfiguration or test) reachable for ever
+            this.stack = new SipStackImpl(stackProperties(settings, stackName));
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
             ListeningPoint[] points = bind(stack, settings);
