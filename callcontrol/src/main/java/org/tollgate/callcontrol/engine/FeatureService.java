@@ -139,12 +139,10 @@ public final class FeatureService implements FeatureHandler {
         if (o.isEmpty() || k.isEmpty()) {
             return refused("no such call");
         }
-        return legsOf(o.get()).thenCombine(legsOf(k.get()), (op, kp) -> new Object[] {op, kp})
+        return legsOf(o.get()).thenCombine(legsOf(k.get()), TwoCalls::new)
                 .thenCompose(pair -> {
-                    @SuppressWarnings("unchecked")
-                    Optional<Parties> op = (Optional<Parties>) pair[0];
-                    @SuppressWarnings("unchecked")
-                    Optional<Parties> kp = (Optional<Parties>) pair[1];
+                    Optional<Parties> op = pair.original();
+                    Optional<Parties> kp = pair.consult();
                     if (op.isEmpty()) {
                         return refused("original call has no two parties");
                     }
@@ -184,12 +182,10 @@ public final class FeatureService implements FeatureHandler {
         if (o.isEmpty() || k.isEmpty()) {
             return refused("no such call");
         }
-        return legsOf(o.get()).thenCombine(legsOf(k.get()), (op, kp) -> new Object[] {op, kp})
+        return legsOf(o.get()).thenCombine(legsOf(k.get()), TwoCalls::new)
                 .thenCompose(pair -> {
-                    @SuppressWarnings("unchecked")
-                    Optional<Parties> op = (Optional<Parties>) pair[0];
-                    @SuppressWarnings("unchecked")
-                    Optional<Parties> kp = (Optional<Parties>) pair[1];
+                    Optional<Parties> op = pair.original();
+                    Optional<Parties> kp = pair.consult();
                     if (op.isEmpty() || kp.isEmpty() || !kp.get().answered()) {
                         return refused("both calls must be connected");
                     }
@@ -466,6 +462,10 @@ public final class FeatureService implements FeatureHandler {
 
     private FeatureSettings settings() {
         return calls.currentSettings().features();
+    }
+
+    /** The parties of an original call and of the transferor's / initiator's consult call. */
+    private record TwoCalls(Optional<Parties> original, Optional<Parties> consult) {
     }
 
     /** The two parties of a call with an outgoing leg (set up, alerting, connected, flash-dialling). */

@@ -17,21 +17,21 @@ public final class ForwardRegistry {
     private final AtomicReference<java.util.Set<String>> cleared = new AtomicReference<>(java.util.Set.of());
 
     /** Sets {@code number}'s {@code kind} forward (no FAC is involved: spec section 6, call forward row). */
-    public void set(String number, ForwardKind kind, ForwardTable.Target target) {
+    public synchronized void set(String number, ForwardKind kind, ForwardTable.Target target) {
         set.updateAndGet(t -> t.with(number, kind, target));
         cleared.updateAndGet(s -> without(s, key(number, kind)));
         LOG.info("call-forward {} of {} set to {}", kind.keyword(), number, target.number());
     }
 
     /** Clears {@code number}'s {@code kind} forward. */
-    public void clear(String number, ForwardKind kind) {
+    public synchronized void clear(String number, ForwardKind kind) {
         set.updateAndGet(t -> t.without(number, kind));
         cleared.updateAndGet(s -> with(s, key(number, kind)));
         LOG.info("call-forward {} of {} cleared", kind.keyword(), number);
     }
 
     /** {@code configured} with the phones' settings applied. */
-    public ForwardTable effective(ForwardTable configured) {
+    public synchronized ForwardTable effective(ForwardTable configured) {
         ForwardTable t = configured;
         for (String k : cleared.get()) {
             int sep = k.indexOf('|');
