@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.gateway.store.GatewayStore;
 
 /**
  * The real gateway process on {@code examples/cme-fac.cfg}: the stock telnet client driven by
@@ -80,33 +82,13 @@ class GatewayCliTest {
     @Order(2)
     @DisplayName("SSH (MINA client): password login as admin, show running-config, show users, sh voi lp pol over the shell channel")
     void sshShell() throws Exception {
-        try (SshClient client = SshClient.setUpDefaultClient()) {
-            client.start();
-            try (ClientSession session = client.connect("admin", "127.0.0.1", gateway.sshPort)
-                    .verify(LIMIT).getSession()) {
-                session.addPasswordIdentity("tollgate-admin");
-                session.auth().verify(LIMIT);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try (ChannelShell shell = session.createShellChannel()) {
-                    shell.setOut(new NoCloseOutputStream(out));
-                    shell.setErr(new NoCloseOutputStream(out));
-                    shell.open().verify(LIMIT);
-                    OutputStream in = shell.getInvertedIn();
-                    in.write("terminal length 0\rshow running-config\rshow users\rsh voi lp pol LocalUser\rexit\r"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    in.flush();
-                    shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), LIMIT);
-                }
-                String text = out.toString(StandardCharsets.UTF_8);
-                assertTrue(text.contains("cme-fac#"), text);
-                assertTrue(text.contains("voice lpcor policy LocalUser"), text);
-                assertTrue(text.contains("dial-peer voice 11 pots"), text);
-                assertTrue(text.lines().anyMatch(l -> l.startsWith("*") && l.contains("vty") && l.contains("admin")), text);
-                // a command contributed by call control, abbreviated as in the issue
-                assertTrue(text.contains("voice lpcor policy LocalUser"), text);
-                assertTrue(text.contains("service fac is enabled"), text);
-            }
-        }
+        String text = sshSession("terminal length 0\rshow running-config\rshow users\rsh voi lp pol LocalUser\rexit\r");
+        assertTrue(text.contains("cme-fac#"), text);
+        assertTrue(text.contains("voice lpcor policy LocalUser"), text);
+        assertTrue(text.contains("dial-peer voice 11 pots"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("*") && l.contains("vty") && l.contains("admin")), text);
+        // a command contributed by call control, abbreviated as in the issue
+        assertTrue(text.contains("service fac is enabled"), text);
     }
 
     @Test
@@ -152,6 +134,41 @@ class GatewayCliTest {
 
     @Test
     @Order(5)
+    @DisplayName("configure terminal over SSH applies on end; write memory saves the file atomically ([OK])")
+    void configureAndWriteMemory() throws Exception {
+        String text = sshSession("configure terminal\rhostname edge-gw\rend\rwrite memory\rexit\r");
+        assertTrue(text.contains("cme-fac(config)#"), text);
+        assertTrue(text.contains("edge-gw#write memory"), text);
+        assertTrue(text.contains("Building configuration...\r\n[OK]"), text);
+        String saved = Files.readString(tmp.resolve("cme-fac.cfg"));
+        assertTrue(saved.contains("hostname edge-gw"), saved);
+        assertTrue(saved.contains("voice lpcor policy LocalUser"), saved);
+    }
+
+    private static String sshSession(String keys) throws IOException {
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.start();
+            try (ClientSession session = client.connect("admin", "127.0.0.1", gateway.sshPort)
+                    .verify(LIMIT).getSession()) {
+                session.addPasswordIdentity("tollgate-admin");
+                session.auth().verify(LIMIT);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (ChannelShell shell = session.createShellChannel()) {
+                    shell.setOut(new NoCloseOutputStream(out));
+                    shell.setErr(new NoCloseOutputStream(out));
+                    shell.open().verify(LIMIT);
+                    OutputStream in = shell.getInvertedIn();
+                    in.write(keys.getBytes(StandardCharsets.US_ASCII));
+                    in.flush();
+                    shell.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), LIMIT);
+                }
+                return out.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("the start-up configuration is archived in the H2 store and a log file is written under the data dir")
     void dataDirectory() {
         assertTrue(Files.exists(gateway.dataDir.resolve("tollgate.mv.db")));
@@ -160,13 +177,20 @@ class GatewayCliTest {
     }
 
     @Test
-    @Order(6)
-    @DisplayName("SIGTERM: the gateway shuts down cleanly, logs it and exits 0")
+    @Order(7)
+    @DisplayName("SIGTERM: the gateway shuts down cleanly, logs it and exits 0; the store holds both applied configurations")
     void sigterm() throws Exception {
         assertTrue(gateway.isAlive());
         int status = gateway.terminate();
         assertEquals(0, status, String.join("\n", gateway.log()));
         assertTrue(gateway.log().stream().anyMatch(l -> l.contains("tollgate stopped cleanly")),
                 String.join("\n", gateway.log()));
+        try (GatewayStore store = GatewayStore.open(gateway.dataDir)) {
+            List<GatewayStore.ArchivedConfig> archived = store.archived();
+            assertEquals(2, archived.size(), archived.toString());
+            assertEquals("startup", archived.get(0).appliedBy());
+            assertEquals("admin", archived.get(1).appliedBy());
+            assertTrue(archived.get(1).text().contains("hostname edge-gw"));
+        }
     }
 }
