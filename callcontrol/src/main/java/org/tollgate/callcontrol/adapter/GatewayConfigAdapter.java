@@ -68,7 +68,8 @@ public final class GatewayConfigAdapter {
     /**
      * The call-feature slice: {@code call-forward} and {@code pickup-group} of every ephone-dn and
      * voice register dn with a number, {@code park-slot} and {@code conference meetme} ephone-dns,
-     * {@code transfer-system} of {@code telephony-service}.
+     * {@code transfer-system} of {@code telephony-service}, {@code voice hunt-group N parallel} groups with
+     * a pilot (other hunt-group kinds are not built).
      * A park slot's recall time is {@code timeout} × {@code limit} (tollgate plays no reminders).
      */
     public static FeatureSettings features(GatewayConfig config) {
@@ -99,8 +100,14 @@ public final class GatewayConfigAdapter {
                 dn.pickupGroup().ifPresent(g -> pickup.put(dn.number().get(), g));
             }
         }
+        List<FeatureSettings.ParallelHunt> hunts = config.huntGroups().stream()
+                .filter(h -> h.kind().equals("parallel") && h.pilot().isPresent())
+                .map(h -> new FeatureSettings.ParallelHunt(h.pilot().get(), h.members(),
+                        h.timeoutSeconds().isPresent() ? Duration.ofSeconds(h.timeoutSeconds().getAsInt())
+                                : FeatureSettings.ParallelHunt.DEFAULT_TIMEOUT, h.finalNumber()))
+                .toList();
         return FeatureSettings.NONE.withForwards(forwards).withPickupGroups(pickup).withParkSlots(parks)
-                .withMeetMe(meetMe).withFlashConsult(flashConsult(config));
+                .withMeetMe(meetMe).withParallelHunts(hunts).withFlashConsult(flashConsult(config));
     }
 
     /**

@@ -80,6 +80,9 @@ final class FeatureTransitions {
                 if (features.parkSlotNumbers().contains(dialled)) {
                     yield Optional.of(featureWait(d, new FeatureRequest.Retrieve(dialled), out));
                 }
+                if (features.parallelHunt(dialled).isPresent()) {
+                    yield Optional.of(featureWait(d, new FeatureRequest.ParallelHunt(dialled), out));
+                }
                 yield Optional.empty();
             }
         };
@@ -88,11 +91,13 @@ final class FeatureTransitions {
     private List<String> featureNumbers() {
         List<String> all = new ArrayList<>(features.parkSlotNumbers());
         all.addAll(features.meetMeNumbers());
+        features.parallelHunts().forEach(h -> all.add(h.pilot()));
         return all;
     }
 
     private boolean isFeatureNumber(String n) {
-        return features.parkSlotNumbers().contains(n) || features.meetMeNumbers().contains(n);
+        return features.parkSlotNumbers().contains(n) || features.meetMeNumbers().contains(n)
+                || features.parallelHunt(n).isPresent();
     }
 
     private Transition featureWait(CallData d, FeatureRequest request, List<Action> out) {

@@ -134,6 +134,16 @@ public final class CallControl {
         return ref;
     }
 
+    /** The outgoing leg factory (the parallel hunt creates member legs itself). */
+    LegFactory legFactory() {
+        return legs;
+    }
+
+    /** A fresh call reference (legs created by a feature before their call exists). */
+    CallRef newRef() {
+        return new CallRef(ids.incrementAndGet());
+    }
+
     /** Live calls (for the feature service: pickup looks for ringing ones). */
     List<Call> liveCalls() {
         return List.copyOf(active.values());

@@ -75,12 +75,14 @@ public final class FeatureService implements FeatureHandler {
     private final Map<String, ConferenceBridge> adHoc = new ConcurrentHashMap<>();
     private final AtomicLong conferenceIds = new AtomicLong();
     private final FlashConsult flashConsult;
+    private final ParallelHuntRun parallelHunt;
 
     FeatureService(CallControl calls, CallScheduler scheduler, FeatureRecordSink records) {
         this.calls = calls;
         this.scheduler = scheduler;
         this.records = records;
         this.flashConsult = new FlashConsult(calls, scheduler);
+        this.parallelHunt = new ParallelHuntRun(calls, scheduler);
     }
 
     /** Forwards set from phones (feature codes or the SIP edge). */
@@ -244,6 +246,7 @@ public final class FeatureService implements FeatureHandler {
             case FeatureRequest.DirectedPickup d -> pickup(c.get(), caller, Optional.empty(), Optional.of(d.number()));
             case FeatureRequest.Retrieve rt -> retrieve(c.get(), caller, rt.slot());
             case FeatureRequest.MeetMe m -> meetMe(c.get(), caller, m.number());
+            case FeatureRequest.ParallelHunt h -> parallelHunt.start(c.get(), caller, h.pilot());
         };
         r.whenComplete((o, ex) -> {
             if (ex != null) {

@@ -29,6 +29,10 @@ public sealed interface FeatureRequest {
     record Retrieve(String slot) implements FeatureRequest {
     }
 
+    /** Ring the members of the parallel hunt group with pilot {@code pilot}. */
+    record ParallelHunt(String pilot) implements FeatureRequest {
+    }
+
     /** Join the meet-me conference on {@code number}. */
     record MeetMe(String number) implements FeatureRequest {
     }

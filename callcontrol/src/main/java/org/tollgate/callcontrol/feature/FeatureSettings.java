@@ -20,13 +20,30 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
  * @param meetMeMaxParties parties per meet-me conference; default {@link #DEFAULT_MEETME_PARTIES} (8, as CME)
  * @param maxForwardHops forwards followed within one call before the call is released with cause 1
  *        (loop guard); default {@link #DEFAULT_MAX_FORWARD_HOPS} (5)
+ * @param parallelHunts {@code voice hunt-group N parallel} groups (pilot numbers are feature numbers)
  * @param flashConsult what a number dialled after a hook flash does: {@code true} (default, CME's
  *        {@code transfer-system full-consult}) a consult call from the flasher, the transfer completing
  *        when the flasher hangs up; {@code false} ({@code transfer-system full-blind}) a blind transfer at once
  */
 public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<ParkSlot> parkSlots,
                               Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops,
-                              boolean flashConsult) {
+                              List<ParallelHunt> parallelHunts, boolean flashConsult) {
+    /**
+     * A parallel hunt group: calls to {@code pilot} ring every member at once; the first to answer
+     * gets the call, the others are released (cause 26); after {@code timeout} (default 180 s) the call
+     * goes to {@code finalNumber} or is released with cause 19. FAC is never invoked (spec section 6).
+     */
+    public record ParallelHunt(String pilot, List<String> members, Duration timeout, Optional<String> finalNumber) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+
+        public ParallelHunt {
+            Objects.requireNonNull(pilot, "pilot");
+            members = List.copyOf(members);
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(finalNumber, "finalNumber");
+        }
+    }
+
     /**
      * One park slot ({@code ephone-dn} with {@code park-slot}).
      *
@@ -55,29 +72,41 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     public static final int DEFAULT_MAX_FORWARD_HOPS = 5;
     /** No forwards, no pickup groups, no park slots, no meet-me numbers. */
     public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(), Set.of(),
-            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, true);
+            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, List.of(), true);
 
     public FeatureSettings {
         Objects.requireNonNull(forwards, "forwards");
         pickupGroups = Map.copyOf(pickupGroups);
         parkSlots = List.copyOf(parkSlots);
         meetMeNumbers = Set.copyOf(meetMeNumbers);
+        parallelHunts = List.copyOf(parallelHunts);
     }
 
     public FeatureSettings withForwards(ForwardTable v) {
-        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
+        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
     }
 
     public FeatureSettings withPickupGroups(Map<String, String> v) {
-        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
+        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
     }
 
     public FeatureSettings withParkSlots(List<ParkSlot> slots) {
-        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, flashConsult);
+        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
     }
 
     public FeatureSettings withFlashConsult(boolean v) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, v);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
+                parallelHunts, v);
+    }
+
+    public FeatureSettings withParallelHunts(List<ParallelHunt> v) {
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
+                v, flashConsult);
+    }
+
+    /** The parallel hunt group whose pilot is {@code number}. */
+    public Optional<ParallelHunt> parallelHunt(String number) {
+        return parallelHunts.stream().filter(h -> h.pilot().equals(number)).findFirst();
     }
 
     /** The park slot numbered {@code number}. */
@@ -91,6 +120,6 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     }
 
     public FeatureSettings withMeetMe(Set<String> numbers) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, flashConsult);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
     }
 }

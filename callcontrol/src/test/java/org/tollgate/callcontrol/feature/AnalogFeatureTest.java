@@ -84,6 +84,11 @@ class AnalogFeatureTest {
              call-forward busy 1003
              call-forward noan 1004 timeout 15
              pickup-group 5
+            voice hunt-group 1 parallel
+             pilot 5000
+             list 1002,1003
+             timeout 20
+             final 1004
             """;
 
     final ManualScheduler clock = new ManualScheduler();
@@ -188,6 +193,9 @@ class AnalogFeatureTest {
         assertEquals(List.of(new FeatureSettings.ParkSlot("7001", Optional.of(Duration.ofSeconds(120)), true,
                 Optional.empty())), f.parkSlots());
         assertEquals(java.util.Set.of("8000"), f.meetMeNumbers());
+        assertEquals(List.of(new FeatureSettings.ParallelHunt("5000", List.of("1002", "1003"), Duration.ofSeconds(20),
+                Optional.of("1004"))), f.parallelHunts());
+        assertTrue(f.flashConsult(), "CME's default transfer-system full-consult");
     }
 
     @Test
@@ -314,6 +322,34 @@ class AnalogFeatureTest {
         phone("0/1/1").flash();
         phone("0/1/0").speak(600);
         assertEquals("voice", phone("0/1/1").hearing());
+    }
+
+    @Test
+    @DisplayName("Parallel hunt group on analog ports: 5000 rings 1002 and 1003 at once; 1003 answers and talks to the caller, 1002 stops ringing")
+    void analogParallelHunt() {
+        start();
+        phone("0/1/0").offHook();
+        phone("0/1/0").dial("5000");
+        assertTrue(phone("0/1/1").isRinging() && phone("0/1/2").isRinging());
+        assertEquals("ringback", phone("0/1/0").hearing());
+        phone("0/1/2").offHook();
+        assertFalse(phone("0/1/1").isRinging());
+        phone("0/1/0").speak(600);
+        assertEquals("voice", phone("0/1/2").hearing());
+        phone("0/1/2").speak(600);
+        assertEquals("voice", phone("0/1/0").hearing());
+    }
+
+    @Test
+    @DisplayName("Parallel hunt group unanswered for its timeout (20 s): the call goes to the final number 1004 without FAC although Staff->Lobby needs one")
+    void analogParallelHuntFinal() {
+        start();
+        phone("0/1/0").offHook();
+        phone("0/1/0").dial("5000");
+        clock.advance(Duration.ofSeconds(20));
+        assertFalse(phone("0/1/1").isRinging() || phone("0/1/2").isRinging());
+        assertTrue(phone("0/1/3").isRinging());
+        assertTrue(asked.isEmpty());
     }
 
     @Test

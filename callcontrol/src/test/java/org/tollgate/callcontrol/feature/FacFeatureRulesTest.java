@@ -385,6 +385,29 @@ class FacFeatureRulesTest {
     }
 
     @Test
+    @DisplayName("Row 'Parallel hunt group': A calls the pilot, members B and C ring at once without FAC although A->B and A->C need it; C answers, B is released with cause 26")
+    void parallelHuntGroup() {
+        f.featureSettings = FeatureSettings.NONE.withParallelHunts(List.of(new FeatureSettings.ParallelHunt("5000",
+                List.of(B, C), Duration.ofSeconds(30), Optional.of(D))));
+        f.start("A>B", "A>C", "A>D");
+        FakeLeg a = f.phone(A).call("5000");
+        assertTrue(f.asked.isEmpty());
+        FakeLeg b = f.phone(B).offered().getFirst();
+        FakeLeg c = f.phone(C).offered().getFirst();
+        assertEquals(new LegCommand.PlayTone(Tone.RINGBACK), a.lastCommand().orElseThrow());
+        c.answer();
+        assertTrue(a.connected() && c.connected());
+        assertEquals(new LegCommand.Release(org.tollgate.callcontrol.cause.Q850Cause.of(26)), b.lastCommand().orElseThrow());
+        FeatureFixture g = new FeatureFixture();
+        g.featureSettings = f.featureSettings;
+        g.start("A>D");
+        g.phone(A).call("5000");
+        g.clock.advance(Duration.ofSeconds(30));
+        assertEquals(1, g.phone(D).offered().size(), "unanswered: to the final number");
+        assertTrue(g.asked.isEmpty(), "A->D needs FAC, but the hunt's final call is FAC-exempt");
+    }
+
+    @Test
     @DisplayName("Restriction: a SIP-NOTIFY-triggered new call in forward / blind transfer asks the same caller again; a plain redirect keeps the leg's FAC")
     void notifyTriggeredNewCallAsksAgain() {
         f.start("A>B", "A>C");
