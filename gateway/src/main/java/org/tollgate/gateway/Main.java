@@ -59,6 +59,13 @@ public final class Main {
                   dsp detect FILE            print the DTMF digits in a .au/.wav file ("DIGIT START_MS" per line)
                   dsp generate DIGITS FILE [--on MS] [--off MS] [--low DBM0] [--high DBM0]
                                              write DIGITS as in-band DTMF to a .au (or .wav) file
+                  relayapp [--listen A:P] [--tunnel-listen A:P] ...
+                                             the public secure telnet relay (see docs/relay.md)
+                  tndconnect -host H -password P [-file LOG] [-port N] [-verbose] [-target HOST]
+                      [-targetport N] [-noecho] | /?
+                                             the customer-side connector of the relay
+                  vpnd ...                   the tunnel daemon behind vpnclient (see docs/vpnclient.md)
+                  vpnclient <command> ...    connect / disconnect / stat / notify / verify autoinitconfig
                 """);
     }
 }
