@@ -11,7 +11,7 @@ import org.tollgate.config.cli.DebugBus;
  * lines on the CLI's {@link DebugBus} (only when someone enabled the category). Add it next to the
  * CDR sink with {@link CallRecordSink#all}.
  */
-public final class CallDebug implements CallRecordSink {
+public final class CallDebug implements CallRecordSink, org.tollgate.callcontrol.record.FeatureRecordSink {
     /** Every call event. */
     public static final String CCAPI = "voice ccapi";
     /** LPCOR decisions and FAC steps. */
@@ -31,6 +31,37 @@ public final class CallDebug implements CallRecordSink {
         if (bus.isEnabled(LPCOR)) {
             lpcor(event).ifPresent(line -> bus.emit(LPCOR, line));
         }
+    }
+
+    /** Feature events under {@code debug voice ccapi}, e.g. {@code //call-4/ccapi: feature BXFER 1001 to 1003 by 1002}. */
+    @Override
+    public void accept(org.tollgate.callcontrol.record.FeatureRecordEvent event) {
+        if (bus.isEnabled(CCAPI)) {
+            bus.emit(CCAPI, feature(event));
+        }
+    }
+
+    static String feature(org.tollgate.callcontrol.record.FeatureRecordEvent e) {
+        String head = "//" + e.call() + "/ccapi: feature " + e.featureName() + " ";
+        return head + switch (e) {
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.Forwarded f ->
+                    f.callingNumber() + " forwarded from " + f.fromNumber() + " to " + f.toNumber();
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.Transferred t ->
+                    t.transfereeNumber() + " to " + t.targetNumber() + " by " + t.transferorNumber() + " (from " + t.from()
+                            + t.consult().map(c -> ", consult " + c).orElse("") + ")";
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.ConferenceJoined j ->
+                    j.partyNumber() + " joined " + j.conferenceId() + " (" + j.parties() + " parties)";
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.ConferenceLeft l ->
+                    l.partyNumber() + " left " + l.conferenceId() + " (" + l.parties() + " parties)";
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.Parked p ->
+                    p.parkedNumber() + " parked in slot " + p.slot() + " by " + p.parkerNumber();
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.Retrieved r ->
+                    "slot " + r.slot() + " retrieved by " + r.retrieverNumber() + " (from " + r.from() + ")";
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.Recalled r ->
+                    "slot " + r.slot() + " recalled to " + r.toNumber() + " (from " + r.from() + ")";
+            case org.tollgate.callcontrol.record.FeatureRecordEvent.PickedUp p ->
+                    p.pickerNumber() + " picked up the call ringing at " + p.ringingNumber() + " (from " + p.from() + ")";
+        };
     }
 
     /** One line per event, e.g. {@code //call-3/ccapi: released, cause 63 (3F) by GATEWAY}. */

@@ -8,14 +8,30 @@ package org.tollgate.callcontrol.record;
 public interface CallRecordSink {
     void accept(CallRecordEvent event);
 
-    /** A sink that passes every event to each of {@code sinks}, in order. */
+    /**
+     * A sink that passes every event to each of {@code sinks}, in order. The result is also a
+     * {@link FeatureRecordSink}: feature record events go to those of {@code sinks} that are one.
+     */
     static CallRecordSink all(CallRecordSink... sinks) {
         CallRecordSink[] copy = sinks.clone();
-        return e -> {
-            for (CallRecordSink s : copy) {
-                s.accept(e);
+        final class All implements CallRecordSink, FeatureRecordSink {
+            @Override
+            public void accept(CallRecordEvent e) {
+                for (CallRecordSink s : copy) {
+                    s.accept(e);
+                }
             }
-        };
+
+            @Override
+            public void accept(FeatureRecordEvent e) {
+                for (CallRecordSink s : copy) {
+                    if (s instanceof FeatureRecordSink f) {
+                        f.accept(e);
+                    }
+                }
+            }
+        }
+        return new All();
     }
 
     /** A sink that drops everything. */

@@ -16,6 +16,7 @@ import org.tollgate.callcontrol.call.CallRef;
 import org.tollgate.callcontrol.call.LegId;
 import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.record.CallRecordEvent;
+import org.tollgate.callcontrol.record.CallRecordSink;
 import org.tollgate.callcontrol.record.ReleaseSource;
 import org.tollgate.config.cli.DebugBus;
 
@@ -50,5 +51,16 @@ class CallDebugTest {
         new CallDebug(bus).accept(new CallRecordEvent.Released(call, t, Q850Cause.of(63), ReleaseSource.GATEWAY,
                 LegId.incoming(call), Optional.empty()));
         assertTrue(lines.getFirst().endsWith("//call-3/ccapi: released, cause 63 (3F) by GATEWAY"), lines.getFirst());
+    }
+
+    @Test
+    @DisplayName("debug voice ccapi shows feature events, also through CallRecordSink.all next to a CDR sink")
+    void featureLines() {
+        bus.subscribe(lines::add, true).enable(CallDebug.CCAPI);
+        CallRecordSink sink = CallRecordSink.all(CallRecordSink.none(), new CallDebug(bus));
+        ((org.tollgate.callcontrol.record.FeatureRecordSink) sink).accept(new org.tollgate.callcontrol.record
+                .FeatureRecordEvent.Transferred(call, t, true, "1002", "1001", "1003", new CallRef(2), Optional.empty()));
+        assertTrue(lines.getFirst().endsWith("//call-3/ccapi: feature BXFER 1001 to 1003 by 1002 (from call-2)"),
+                lines.getFirst());
     }
 }
