@@ -60,6 +60,7 @@ public final class SipServer implements AutoCloseable {
     private volatile java.util.function.IntSupplier udpQueueDepth = () -> 0;
     private volatile java.util.function.LongSupplier udpQueueOverflow = () -> 0L;
     private final RequestDispatcher dispatcher;
+    private final java.util.Optional<Thread> eventScanner;
 
     private SipServer(SipServerSettings settings, Registrar registrar, SipCallHandler callHandler)
             throws SipStartException {
@@ -70,7 +71,13 @@ public final class SipServer implements AutoCloseable {
             SipFactory factory = SipFactory.getInstance();
             // constructed directly, not through SipFactory.createSipStack, whose by-name cache would keep
             // every stopped stack (a new one per reconfiguration or test) reachable for ever
-            this.stack = new SipStackImpl(stackProperties(settings, stackName));
+            synchronized (SipServer.class) {
+                Set<Thread> before = eventScannerThreads();
+                this.stack = new SipStackImpl(stackProperties(settings, stackName));
+                Set<Thread> created = eventScannerThreads();
+                created.removeAll(before);
+                this.eventScanner = created.stream().findFirst();
+            }
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messages = factory.createMessageFactory();
             ListeningPoint[] points = bind(stack, settings);
@@ -80,7 +87,8 @@ public final class SipServer implements AutoCloseable {
             provider.addListeningPoint(tcp);
             this.dispatcher = new RequestDispatcher(this, provider, headers, messages, registrar, callHandler);
             provider.addSipListener(dispatcher);
-            stack.start();
+            // no stack.start(): the RI started the listening points already, and start() would replace the
+            // constructor's event scanner with a new one, leaving the first (non-daemon) thread running for ever
         } catch (InvalidArgumentException | TooManyListenersException | javax.sip.SipException e) {
             StackHooks.unregister(stackName);
             throw new SipStartException("cannot start SIP on " + settings.bindAddress() + ":" + settings.port(), e);
@@ -178,6 +186,16 @@ public final class SipServer implements AutoCloseable {
         return p;
     }
 
+    private static Set<Thread> eventScannerThreads() {
+        Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && "EventScannerThread".equals(t.getName())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** The RI stack, for the message path's internals. */
     public javax.sip.SipStack stack() {
         return stack;
@@ -233,7 +251,11 @@ public final class SipServer implements AutoCloseable {
 
     @Override public void close() {
         StackHooks.unregister(stackName);
+        provider.removeSipListener(dispatcher);
         stack.stop();
+        // RI bug: stop() flags the event scanner but leaves its (non-daemon) thread blocked in
+        // take() for ever, which would keep the JVM from exiting; the interrupt lets it end
+        eventScanner.ifPresent(Thread::interrupt);
         LOG.info("SIP stopped on {}:{}", settings.bindAddress(), udp.getPort());
     }
 

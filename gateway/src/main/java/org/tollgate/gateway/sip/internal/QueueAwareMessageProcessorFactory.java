@@ -52,6 +52,26 @@ public final class QueueAwareMessageProcessorFactory implements MessageProcessor
             return bounded.size();
         }
 
+        /**
+         * The RI's stop iterates its worker list while workers that are still starting add
+         * themselves to it ({@code ConcurrentModificationException}, seen when a server is closed
+         * right after it started), which aborts the rest of the stack's shutdown. Stopping is
+         * idempotent, so it is retried a few times.
+         */
+        @Override public void stop() {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    super.stop();
+                    return;
+                } catch (java.util.ConcurrentModificationException e) {
+                    if (attempt >= 10) {
+                        throw e;
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
         long overflow() {
             return bounded.overflow();
         }
