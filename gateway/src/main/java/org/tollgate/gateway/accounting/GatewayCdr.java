@@ -36,13 +36,20 @@ public final class GatewayCdr {
     private GatewayCdr() {
     }
 
+    /** Without media counters (every leg reads zero packets and no coder). */
     public static CdrService start(GatewayConfig config, AaaService aaa, Path dataDir, Clock clock)
+            throws SQLException {
+        return start(config, aaa, dataDir, clock, MediaStats.NONE);
+    }
+
+    /** With the legs' media counters and coders from {@code media}. */
+    public static CdrService start(GatewayConfig config, AaaService aaa, Path dataDir, Clock clock, MediaStats media)
             throws SQLException {
         Optional<RadiusAccountingPort> radius = config.aaa().accountingList("connection", LIST)
                 .map(l -> RadiusAccountingAdapter.forList(aaa, LIST));
         return CdrService.start(CdrSettings.defaults(dataDir, config.hostname()).withHistory(config.dialControlMib()),
                 CdrSinks.fromConfig(config, radius, dataDir.resolve("flash"), SyslogFraming.RFC5424, clock), clock,
-                MediaStats.NONE);
+                media);
     }
 
     /** The {@code show call ...} / {@code clear call voice ...} contribution. */

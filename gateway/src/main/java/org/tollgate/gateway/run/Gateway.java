@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tollgate.callcontrol.cli.CallControlCommands;
 import org.tollgate.config.ConfigPrinter;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.cli.BuiltinCommands;
@@ -30,6 +29,7 @@ import org.tollgate.config.cli.VersionInfo;
 import org.tollgate.gateway.metrics.GatewayMetrics;
 import org.tollgate.gateway.metrics.HttpEndpoint;
 import org.tollgate.gateway.store.GatewayStore;
+import org.tollgate.gateway.wiring.CallServices;
 import org.tollgate.lines.callback.CliExecLauncher;
 import org.tollgate.lines.callback.ExecSessionLauncher;
 import org.tollgate.lines.callback.ModemLineCommands;
@@ -66,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private CliEnvironment cliEnvironment;
     private CommandTree commandTree;
     private LineTable lineTable;
+    private CallServices calls;
 
     private final RuntimeOptions options;
 
@@ -101,6 +102,11 @@ public final class Gateway implements AutoCloseable {
             }
         });
 
+        // AAA, CDR and call control; closed first at shutdown (added again at the end of startAll)
+        CallServices callServices = CallServices.start(config, options.dataDir(), clock, debug, metrics);
+        resources.add(callServices);
+        this.calls = callServices;
+
         LineTable lines = new LineTable(clock);
         // modem lines (EXEC callback): their EXEC sessions need the tree, which needs their commands
         AtomicReference<ExecSessionLauncher> launcher = new AtomicReference<>();
@@ -112,7 +118,7 @@ public final class Gateway implements AutoCloseable {
         CliEnvironment env = new CliEnvironment(config, debug, clock, new FileStartupConfig(options.config()),
                 new VersionInfo(VERSION, clock.instant(), options.config().toString()), lines);
         CommandRegistry registry = new CommandRegistry();
-        for (CliContribution c : contributions(modems)) {
+        for (CliContribution c : contributions(modems, callServices.contributions(clock.instant()))) {
             c.register(registry);
         }
         new BuiltinCommands().register(registry);
@@ -141,16 +147,16 @@ public final class Gateway implements AutoCloseable {
         if (options.console()) {
             new ConsoleLine(env, tree, lines).start();
         }
+        // shutdown order: calls cleared and CDRs closed before the servers and the store
+        resources.add(callServices);
     }
 
     /**
      * The modules' CLI contributions, in registration order (the built-ins come last, after every
      * debug category is known). Add yours here.
      */
-    private List<CliContribution> contributions(ModemLineService modems) {
-        List<CliContribution> list = new ArrayList<>();
-        // call control is not started by `run` yet: its configuration views work, live views say so
-        list.add(new CallControlCommands(() -> null));
+    private List<CliContribution> contributions(ModemLineService modems, List<CliContribution> callServices) {
+        List<CliContribution> list = new ArrayList<>(callServices);
         list.add(new ModemLineCommands(modems));
         return list;
     }
@@ -182,6 +188,11 @@ public final class Gateway implements AutoCloseable {
 
     public DebugBus debug() {
         return debug;
+    }
+
+    /** AAA, CDR and call control (the SIP edge starts calls through {@code calls().module()}). */
+    public CallServices calls() {
+        return calls;
     }
 
     public GatewayMetrics metrics() {
