@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.tollgate.cdr.record.CallLegRecord;
+import org.tollgate.cdr.record.FeatureRecord;
 
 /**
  * The text forms of a finished leg shared by the file and syslog sinks.
@@ -14,6 +15,10 @@ import org.tollgate.cdr.record.CallLegRecord;
  * choice of the detailed set: the numbers, dial-peer, release source, coder, FAC and LPCOR data).
  * {@code feature_vsa} carries the FAC data as {@code fn:FAC,fac-digits:786,fac-status:success}
  * when the call went through FAC, else empty.
+ *
+ * <p>Feature records ({@link FeatureRecord}) get a line of their own, as IOS writes one record per
+ * invoked feature ({@link #featureCsv}), and the syslog message
+ * {@code %VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=<vsa>} ({@link #featureSyslog}).
  */
 public final class CdrFormat {
     /** {@code cdr-format compact}: the 17 fields, in order. */
@@ -70,10 +75,56 @@ public final class CdrFormat {
         return v;
     }
 
+    /**
+     * The field values of feature record {@code f} (tollgate's choice, IOS publishes no layout of
+     * its feature lines): {@code ConnectionId} (the call's, as on its legs' lines), {@code SetupTime}
+     * (the feature time), {@code PeerAddress} (the calling number) and {@code feature_vsa} (the
+     * feature VSA); the other IOS fields empty. {@code detailed} adds {@code RecordId},
+     * {@code CallingNumber}, {@code CalledNumber} and {@code GwId}, the other extras empty.
+     */
+    public static List<String> featureValues(FeatureRecord f, boolean detailed, String gwId) {
+        List<String> v = new ArrayList<>(COMPACT_FIELDS.size() + DETAILED_EXTRA.size());
+        for (String name : COMPACT_FIELDS) {
+            v.add(switch (name) {
+                case "ConnectionId" -> f.connectionId().syslogForm();
+                case "SetupTime" -> IosTime.format(f.time());
+                case "PeerAddress" -> f.callingNumber();
+                case "feature_vsa" -> f.vsa();
+                default -> "";
+            });
+        }
+        if (detailed) {
+            for (String name : DETAILED_EXTRA) {
+                v.add(switch (name) {
+                    case "RecordId" -> f.recordId();
+                    case "CallingNumber" -> f.callingNumber();
+                    case "CalledNumber" -> f.calledNumber();
+                    case "GwId" -> gwId;
+                    default -> "";
+                });
+            }
+        }
+        return v;
+    }
+
+    /** One CSV line of a feature record (without line end). */
+    public static String featureCsv(FeatureRecord f, boolean detailed, String gwId) {
+        return csvLine(featureValues(f, detailed, gwId));
+    }
+
+    /** The syslog text of a feature record: {@code %VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=fn:...}. */
+    public static String featureSyslog(FeatureRecord f) {
+        return "%VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=" + f.vsa();
+    }
+
     /** One CSV line (without line end). */
     public static String csv(CallLegRecord r, boolean detailed, String gwId) {
+        return csvLine(values(r, detailed, gwId));
+    }
+
+    private static String csvLine(List<String> values) {
         StringBuilder sb = new StringBuilder(256);
-        for (String f : values(r, detailed, gwId)) {
+        for (String f : values) {
             if (!sb.isEmpty()) {
                 sb.append(',');
             }

@@ -19,6 +19,8 @@ import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.record.CallRecordEvent;
 import org.tollgate.callcontrol.record.CallRecordSink;
 import org.tollgate.callcontrol.record.FacStatus;
+import org.tollgate.callcontrol.record.FeatureRecordEvent;
+import org.tollgate.callcontrol.record.FeatureRecordSink;
 import org.tollgate.callcontrol.record.ReleaseSource;
 
 /**
@@ -32,15 +34,32 @@ import org.tollgate.callcontrol.record.ReleaseSource;
  * passes the finished records, in leg order, to {@code completed}. So a released call is never
  * listed as active.
  *
+ * <p>Feature events ({@link FeatureRecordEvent}: forward, transfer, conference, park, pickup) each
+ * become one {@link FeatureRecord} at once, correlated with the call named by the event
+ * ({@code fcid} = that call's {@link ConnectionId}, also for a call released moments ago: the
+ * last {@value #RECENT_CALLS} released calls are remembered), and go to {@code features}. A feature
+ * event for a call never seen gets a connection id of its own.
+ *
  * <p>{@link #accept} never blocks beyond a short per-call lock; events of one call arrive in order
- * from its serial context (callcontrol's contract). Events for an unknown call are ignored.
+ * from its serial context (callcontrol's contract). Call events for an unknown call are ignored.
  */
-public final class CallRecordFolder implements CallRecordSink {
+public final class CallRecordFolder implements CallRecordSink, FeatureRecordSink {
+    /** How many released calls are remembered for correlating late feature events (fixed). */
+    public static final int RECENT_CALLS = 1024;
+
     private final Supplier<UUID> ids;
     private final MediaStats media;
     private final Consumer<List<CallLegRecord>> completed;
     private final Consumer<List<CallLegRecord>> started;
+    private final Consumer<List<FeatureRecord>> features;
     private final Map<CallRef, Fold> calls = new ConcurrentHashMap<>();
+    private final Map<CallRef, Correlation> recent = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CallRef, Correlation> eldest) {
+                    return size() > RECENT_CALLS;
+                }
+            });
 
     /**
      * @param ids       connection-id source (random UUIDs in production, fixed ones in tests)
@@ -57,10 +76,59 @@ public final class CallRecordFolder implements CallRecordSink {
      */
     public CallRecordFolder(Supplier<UUID> ids, MediaStats media, Consumer<List<CallLegRecord>> completed,
                             Consumer<List<CallLegRecord>> started) {
+        this(ids, media, completed, started, f -> { });
+    }
+
+    /** As above; {@code features} receives each feature record as it happens; must not block. */
+    public CallRecordFolder(Supplier<UUID> ids, MediaStats media, Consumer<List<CallLegRecord>> completed,
+                            Consumer<List<CallLegRecord>> started, Consumer<List<FeatureRecord>> features) {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.media = Objects.requireNonNull(media, "media");
         this.completed = Objects.requireNonNull(completed, "completed");
         this.started = Objects.requireNonNull(started, "started");
+        this.features = Objects.requireNonNull(features, "features");
+    }
+
+    /**
+     * Folds one feature event into a {@link FeatureRecord} of the call it names and hands it on.
+     * The call's calling / called number fill in what the event does not carry.
+     */
+    @Override
+    public void accept(FeatureRecordEvent event) {
+        Fold f = calls.get(event.call());
+        Correlation corr = f != null ? f.corr : recent.get(event.call());
+        if (corr == null) {
+            corr = new Correlation(ConnectionId.of(ids.get()), "", "");
+            recent.put(event.call(), corr);
+        }
+        FeatureRecord r;
+        synchronized (corr) {
+            int seq = ++corr.features;
+            if (event instanceof FeatureRecordEvent.Forwarded) {
+                corr.forwards++;
+            }
+            String calling = f != null ? f.calling : corr.calling;
+            String called = corr.called;
+            if (f != null) {
+                synchronized (f) {
+                    called = Optional.ofNullable(f.legs.get(1)).map(l -> l.called).orElse("");
+                }
+            }
+            FeatureRecords.Parts p = FeatureRecords.parts(event, corr.forwards, this::connectionId);
+            r = new FeatureRecord(FeatureRecord.recordId(corr.id, seq), corr.id, seq, event.featureName(), event.at(),
+                    true, 1, p.calling().isEmpty() ? calling : p.calling(),
+                    p.called().isEmpty() ? called : p.called(), p.attributes());
+        }
+        features.accept(List.of(r));
+    }
+
+    /** The connection id of a call in progress or released lately. */
+    private Optional<ConnectionId> connectionId(CallRef ref) {
+        Fold f = calls.get(ref);
+        if (f != null) {
+            return Optional.of(f.id);
+        }
+        return Optional.ofNullable(recent.get(ref)).map(c -> c.id);
     }
 
     @Override
@@ -109,6 +177,8 @@ public final class CallRecordFolder implements CallRecordSink {
                         }
                     }
                     calls.remove(r.call());
+                    f.corr.called = Optional.ofNullable(f.legs.get(1)).map(l -> l.called).orElse("");
+                    recent.put(r.call(), f.corr);
                     done = f.records(Optional.empty(), media);
                 }
             }
@@ -195,8 +265,24 @@ public final class CallRecordFolder implements CallRecordSink {
         }
     }
 
+    /** What feature records of one call share: its id, the feature and forward counts, its numbers. */
+    private static final class Correlation {
+        final ConnectionId id;
+        final String calling;
+        volatile String called;
+        int features;
+        int forwards;
+
+        Correlation(ConnectionId id, String calling, String called) {
+            this.id = id;
+            this.calling = calling;
+            this.called = called;
+        }
+    }
+
     private static final class Fold {
         final ConnectionId id;
+        final Correlation corr;
         final CallRef ref;
         final String calling;
         final Map<Integer, LegAcc> legs = new LinkedHashMap<>();
@@ -209,6 +295,7 @@ public final class CallRecordFolder implements CallRecordSink {
             this.id = id;
             this.ref = s.call();
             this.calling = s.callingNumber();
+            this.corr = new Correlation(id, s.callingNumber(), s.calledNumber());
             this.lpcorIn = s.lpcorIncomingGroup();
             legs.put(s.leg().index(), new LegAcc(s.leg(), LegKind.ofEndpoint(s.endpoint()), CallOrigin.ANSWER,
                     s.callingNumber(), 0, s.endpoint(), s.at(), s.calledNumber()));

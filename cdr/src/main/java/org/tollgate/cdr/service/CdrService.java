@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.tollgate.callcontrol.record.CallRecordSink;
 import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.record.CallRecordFolder;
+import org.tollgate.cdr.record.FeatureRecord;
 import org.tollgate.cdr.record.MediaStats;
 import org.tollgate.cdr.sink.CdrSink;
 import org.tollgate.cdr.sink.SinkRunner;
@@ -33,6 +34,8 @@ import org.tollgate.config.system.DialControlMib;
  * <pre>
  * call control --CallRecordEvent--> {@link #recordSink()} (CallRecordFolder, in memory: active legs)
  *   --Released: finished legs--> DurableWriter (group commit: cdr_record + cdr_queue_&lt;sink&gt;, one tx)
+ * call control --FeatureRecordEvent--> the same folder --at once: feature record--> DurableWriter
+ *   (cdr_feature + cdr_queue_&lt;sink&gt;, one tx)
  *   --after commit--> persisted listeners; SinkRunner per sink (own thread, own queue, retries)
  * </pre>
  * Call control only ever enqueues: the folder updates memory and hands finished legs to the
@@ -58,6 +61,7 @@ public final class CdrService implements AutoCloseable {
     private final DurableWriter writer;
     private final List<SinkRunner> runners = new ArrayList<>();
     private final List<Consumer<List<CallLegRecord>>> persisted = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<FeatureRecord>>> featuresPersisted = new CopyOnWriteArrayList<>();
     private volatile Instant lastPrune;
 
     private CdrService(CdrStore store, CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media,
@@ -66,9 +70,9 @@ public final class CdrService implements AutoCloseable {
         this.clock = clock;
         this.history = new AtomicReference<>(settings.history());
         this.lastPrune = clock.instant();
-        this.writer = new DurableWriter(store, this::committed);
+        this.writer = new DurableWriter(store, this::committed, this::featuresCommitted);
         this.folder = new CallRecordFolder(ids, media, writer::submit,
-                store.startSinks().isEmpty() ? l -> { } : writer::submitStarts);
+                store.startSinks().isEmpty() ? l -> { } : writer::submitStarts, writer::submitFeatures);
         for (CdrSink s : sinks) {
             runners.add(new SinkRunner(store, s, settings.retryInitial(), settings.retryMax()));
         }
@@ -91,7 +95,11 @@ public final class CdrService implements AutoCloseable {
         return s;
     }
 
-    /** The sink to give call control ({@code CallControlModule.create(..., cdr.recordSink())}). Never blocks. */
+    /**
+     * The sink to give call control ({@code CallControlModule.create(..., cdr.recordSink())}). Never
+     * blocks. It is also a {@code FeatureRecordSink}: call control's engine passes it the feature
+     * events (forward, transfer, conference, park, pickup), which become feature records.
+     */
     public CallRecordSink recordSink() {
         return folder;
     }
@@ -104,7 +112,21 @@ public final class CdrService implements AutoCloseable {
         persisted.add(listener);
     }
 
-    /** Called after each commit with the STOP records it held (possibly none: a START-only commit). */
+    /**
+     * Called with the feature records of each committed transaction (on the writer thread; must
+     * not block). A feature record passed here is durable.
+     */
+    public void onFeaturesPersisted(Consumer<List<FeatureRecord>> listener) {
+        featuresPersisted.add(listener);
+    }
+
+    private void featuresCommitted(List<FeatureRecord> features) {
+        for (Consumer<List<FeatureRecord>> l : featuresPersisted) {
+            l.accept(features);
+        }
+    }
+
+    /** Called after each commit with the STOP records it held (possibly none: a START- or feature-only commit). */
     private void committed(List<CallLegRecord> records) {
         runners.forEach(SinkRunner::wake);
         for (Consumer<List<CallLegRecord>> l : persisted) {
@@ -170,6 +192,11 @@ public final class CdrService implements AutoCloseable {
     /** Hands finished legs directly to the durable writer (benchmarks, replay); completes once committed. */
     public CompletableFuture<Void> persist(List<CallLegRecord> records) {
         return writer.submit(records);
+    }
+
+    /** Hands feature records directly to the durable writer (replay, tests); completes once committed. */
+    public CompletableFuture<Void> persistFeatures(List<FeatureRecord> features) {
+        return writer.submitFeatures(features);
     }
 
     /** Writes what is pending, stops the runners (queues keep undelivered records for the next start). */

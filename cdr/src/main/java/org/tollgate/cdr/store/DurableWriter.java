@@ -13,11 +13,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.cdr.record.CallLegRecord;
+import org.tollgate.cdr.record.FeatureRecord;
 import org.tollgate.cdr.record.RecordKind;
 
 /**
- * Group commit: finished legs handed to {@link #submit} (never blocks; called from call control's
- * record sink) are written by one writer thread, many calls per transaction, and each
+ * Group commit: finished legs handed to {@link #submit} and feature records handed to
+ * {@link #submitFeatures} (never block; called from call control's record sink) are written by one writer thread, many calls per transaction, and each
  * submission's future completes only after its transaction committed — the record is durable
  * before it is acknowledged. After each commit {@code afterCommit} is told (sink runners wake).
  *
@@ -32,18 +33,33 @@ public final class DurableWriter implements AutoCloseable {
     public static final int MAX_BATCH = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
 
-    private record Pending(List<CallLegRecord> records, RecordKind kind, CompletableFuture<Void> done) {
+    private record Pending(List<CallLegRecord> records, List<FeatureRecord> features, RecordKind kind,
+                           CompletableFuture<Void> done) {
+        int size() {
+            return records.size() + features.size();
+        }
     }
 
     private final CdrStore store;
     private final Consumer<List<CallLegRecord>> afterCommit;
+    private final Consumer<List<FeatureRecord>> afterFeatures;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     public DurableWriter(CdrStore store, Consumer<List<CallLegRecord>> afterCommit) {
+        this(store, afterCommit, f -> { });
+    }
+
+    /**
+     * As above; after each commit {@code afterFeatures} is told the feature records it held (on the
+     * writer thread, before {@code afterCommit}; must not block).
+     */
+    public DurableWriter(CdrStore store, Consumer<List<CallLegRecord>> afterCommit,
+                         Consumer<List<FeatureRecord>> afterFeatures) {
         this.store = store;
         this.afterCommit = afterCommit;
+        this.afterFeatures = afterFeatures;
         this.thread = Thread.ofPlatform().name("cdr-writer").daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -58,14 +74,22 @@ public final class DurableWriter implements AutoCloseable {
         return submit(records, RecordKind.START);
     }
 
+    /** Queues feature records for the next transaction; the future completes once they are committed. */
+    public CompletableFuture<Void> submitFeatures(List<FeatureRecord> features) {
+        return submit(new Pending(List.of(), List.copyOf(features), RecordKind.FEATURE, new CompletableFuture<>()));
+    }
+
     private CompletableFuture<Void> submit(List<CallLegRecord> records, RecordKind kind) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
+        return submit(new Pending(List.copyOf(records), List.of(), kind, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> submit(Pending p) {
         if (!running) {
-            f.completeExceptionally(new IllegalStateException("CDR writer closed"));
-            return f;
+            p.done().completeExceptionally(new IllegalStateException("CDR writer closed"));
+            return p.done();
         }
-        queue.add(new Pending(List.copyOf(records), kind, f));
-        return f;
+        queue.add(p);
+        return p.done();
     }
 
     /** Records handed over but not yet committed. */
@@ -84,14 +108,14 @@ public final class DurableWriter implements AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    int n = first.records().size();
+                    int n = first.size();
                     while (n < MAX_BATCH) {
                         Pending p = queue.poll();
                         if (p == null) {
                             break;
                         }
                         batch.add(p);
-                        n += p.records().size();
+                        n += p.size();
                     }
                 }
                 if (c == null) {
@@ -99,18 +123,30 @@ public final class DurableWriter implements AutoCloseable {
                 }
                 List<CallLegRecord> all = new ArrayList<>();
                 List<CallLegRecord> starts = new ArrayList<>();
-                batch.forEach(p -> (p.kind() == RecordKind.STOP ? all : starts).addAll(p.records()));
+                List<FeatureRecord> features = new ArrayList<>();
+                for (Pending p : batch) {
+                    switch (p.kind()) {
+                        case STOP -> all.addAll(p.records());
+                        case START -> starts.addAll(p.records());
+                        case FEATURE -> features.addAll(p.features());
+                    }
+                }
                 List<CallLegRecord> committed = all;
+                List<FeatureRecord> committedFeatures = features;
                 try {
-                    store.append(c, starts, all);
+                    store.append(c, starts, all, features);
                 } catch (SQLException e) {
                     if (!isConstraintViolation(e)) {
                         throw e;
                     }
-                    committed = appendOneByOne(c, batch);
+                    committedFeatures = new ArrayList<>();
+                    committed = appendOneByOne(c, batch, committedFeatures);
                 }
                 batch.forEach(p -> p.done().complete(null));
                 batch.clear();
+                if (!committedFeatures.isEmpty()) {
+                    afterFeatures.accept(committedFeatures);
+                }
                 afterCommit.accept(committed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,9 +176,21 @@ public final class DurableWriter implements AutoCloseable {
      * A batch held a record id that is already stored (a record handed over twice): stores the
      * records one transaction each, skipping those already present — ids are idempotent.
      */
-    private List<CallLegRecord> appendOneByOne(Connection c, List<Pending> batch) throws SQLException {
+    private List<CallLegRecord> appendOneByOne(Connection c, List<Pending> batch, List<FeatureRecord> storedFeatures)
+            throws SQLException {
         List<CallLegRecord> stored = new ArrayList<>();
         for (Pending p : batch) {
+            for (FeatureRecord f : p.features()) {
+                try {
+                    store.append(c, List.of(), List.of(), List.of(f));
+                    storedFeatures.add(f);
+                } catch (SQLException e) {
+                    if (!isConstraintViolation(e)) {
+                        throw e;
+                    }
+                    LOG.warn("CDR feature record {} already stored: skipped", f.recordId());
+                }
+            }
             for (CallLegRecord r : p.records()) {
                 try {
                     if (p.kind() == RecordKind.STOP) {

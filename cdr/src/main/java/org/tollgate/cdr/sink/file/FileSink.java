@@ -24,7 +24,8 @@ import org.tollgate.cdr.sink.Delivery;
 import org.tollgate.cdr.store.QueuedRecord;
 
 /**
- * {@code gw-accounting file}: one CSV line per finished leg ({@link CdrFormat#csv}).
+ * {@code gw-accounting file}: one CSV line per finished leg ({@link CdrFormat#csv}) and one per
+ * invoked feature ({@link CdrFormat#featureCsv}), in queue order.
  *
  * <p>Files: {@code <directory>/<prefix>.<hostname>.<yyyyMMdd-HHmmss>.csv}, where
  * {@link FileSinkSettings#directory()} and the prefix come from {@code primary ifs URL}. A new
@@ -70,7 +71,9 @@ public final class FileSink implements CdrSink {
                 open();
             }
             for (QueuedRecord q : batch) {
-                writer.write(CdrFormat.csv(q.record(), !settings.compact(), settings.hostname()));
+                writer.write(q.isFeature()
+                        ? CdrFormat.featureCsv(q.feature().orElseThrow(), !settings.compact(), settings.hostname())
+                        : CdrFormat.csv(q.record(), !settings.compact(), settings.hostname()));
                 writer.write("\r\n");
             }
             writer.flush();

@@ -14,14 +14,15 @@ import org.tollgate.callcontrol.record.ReleaseSource;
 import org.tollgate.cdr.format.IosTime;
 import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.record.CallOrigin;
-import org.tollgate.cdr.record.RecordKind;
+import org.tollgate.cdr.record.FeatureRecord;
 import org.tollgate.cdr.sink.CdrSink;
 import org.tollgate.cdr.sink.Delivery;
 import org.tollgate.cdr.store.QueuedRecord;
 
 /**
  * {@code gw-accounting aaa}: one Accounting-Request STOP per finished leg (RFC 2866) — and, for a
- * {@code start-stop} list, a START per leg when it connects — sent
+ * {@code start-stop} list, a START per leg when it connects; one STOP of its own per invoked
+ * feature with Cisco-AVPair {@code feature-vsa=} ({@link #feature}) — sent
  * through a {@link RadiusAccountingPort}, one at a time in queue order; a record that is not
  * acknowledged stays queued and is re-sent with {@code Acct-Delay-Time} (RFC 2866 section 5.2:
  * seconds since the leg ended).
@@ -110,13 +111,16 @@ public final class RadiusSink implements CdrSink {
     public Delivery deliver(List<QueuedRecord> batch) {
         int done = 0;
         for (QueuedRecord q : batch) {
-            java.time.Instant since = q.record().disconnectTime()
-                    .or(() -> q.record().connectTime()).orElse(q.record().setupTime());
+            java.time.Instant since = q.isFeature() ? q.feature().orElseThrow().time()
+                    : q.record().disconnectTime().or(() -> q.record().connectTime()).orElse(q.record().setupTime());
             long delay = q.attempts() == 0 ? 0 : Math.max(1, Duration.between(since, clock.instant()).toSeconds());
             RadiusAccountingPort.Ack ack;
             try {
-                List<AccountingAttribute> attrs = q.kind() == RecordKind.START ? start(q.record(), delay)
-                        : stop(q.record(), delay);
+                List<AccountingAttribute> attrs = switch (q.kind()) {
+                    case START -> start(q.record(), delay);
+                    case STOP -> stop(q.record(), delay);
+                    case FEATURE -> feature(q.feature().orElseThrow(), delay);
+                };
                 ack = port.send(attrs).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -213,6 +217,37 @@ public final class RadiusSink implements CdrSink {
         r.lpcorIn().ifPresent(g -> avpair(a, "in-lpcor-group", g));
         r.lpcorOut().ifPresent(g -> avpair(a, "out-lpcor-group", g));
         avpair(a, "cdr-record-id", r.recordId());
+        return a;
+    }
+
+    /**
+     * The Accounting-Request of an invoked feature, a record of its own: {@code User-Name} (the
+     * feature's calling number), {@code Acct-Status-Type} Stop, {@code Acct-Session-Id} (the call's
+     * connection id with {@code aaa session-id common}, else the feature's record id),
+     * {@code Calling-Station-Id}, {@code Called-Station-Id}, {@code Acct-Delay-Time} on re-sends
+     * (seconds since the feature), {@code h323-gw-id}, {@code h323-conf-id} (the call's, so the
+     * feature record joins the call's leg records), Cisco-AVPair {@code feature-vsa=<vsa>} (the
+     * IOS feature VSA) and {@code cdr-record-id=}.
+     */
+    public List<AccountingAttribute> feature(FeatureRecord f, long delaySeconds) {
+        List<AccountingAttribute> a = new ArrayList<>();
+        a.add(new AccountingAttribute.Text(USER_NAME, f.callingNumber().isEmpty() ? "unknown" : f.callingNumber()));
+        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, STATUS_STOP));
+        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID,
+                sessionIdCommon ? f.connectionId().compact() : f.recordId()));
+        if (!f.callingNumber().isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, f.callingNumber()));
+        }
+        if (!f.calledNumber().isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, f.calledNumber()));
+        }
+        if (delaySeconds > 0) {
+            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
+        }
+        h323(a, H323_GW_ID, "h323-gw-id", gwId);
+        h323(a, H323_CONF_ID, "h323-conf-id", f.connectionId().radiusForm());
+        avpair(a, "feature-vsa", f.vsa());
+        avpair(a, "cdr-record-id", f.recordId());
         return a;
     }
 

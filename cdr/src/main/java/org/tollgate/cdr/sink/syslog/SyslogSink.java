@@ -22,7 +22,8 @@ import org.tollgate.cdr.store.QueuedRecord;
 
 /**
  * {@code gw-accounting syslog}: one {@code %VOIPAAA-5-VOIP_CALL_HISTORY: ...} message per finished
- * leg ({@link CdrFormat#syslog}) to each {@code logging host A [transport udp port P]} over UDP
+ * leg ({@link CdrFormat#syslog}), and one {@code %VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=...} per
+ * invoked feature ({@link CdrFormat#featureSyslog}; RFC 5424 MSGID {@code VOIP_FEAT_HISTORY}), to each {@code logging host A [transport udp port P]} over UDP
  * (RFC 5426), facility local7, severity notice (5), so {@code PRI} is 189. Framing RFC 5424 by
  * default, RFC 3164 as an option ({@link SyslogFraming}). UDP has no acknowledgement: a record
  * counts as delivered once the datagram was sent to every host; a send error (no route, unknown
@@ -60,11 +61,16 @@ public final class SyslogSink implements CdrSink {
         return "syslog";
     }
 
-    /** The datagram text of {@code msg} in this sink's framing at the current time. */
+    /** The datagram text of call history message {@code msg} in this sink's framing at the current time. */
     public String frame(String msg) {
+        return frame("VOIP_CALL_HISTORY", msg);
+    }
+
+    /** The datagram text of {@code msg} with RFC 5424 MSGID {@code msgId} in this sink's framing. */
+    public String frame(String msgId, String msg) {
         return switch (framing) {
             case RFC5424 -> "<" + PRI + ">1 " + RFC5424_TIME.format(clock.instant()) + " " + hostname
-                    + " tollgate - VOIP_CALL_HISTORY - " + msg;
+                    + " tollgate - " + msgId + " - " + msg;
             case RFC3164 -> "<" + PRI + ">" + RFC3164_TIME.format(clock.instant()) + " " + hostname + " tollgate: "
                     + msg;
         };
@@ -78,7 +84,10 @@ public final class SyslogSink implements CdrSink {
                 socket = new DatagramSocket();
             }
             for (QueuedRecord q : batch) {
-                byte[] data = frame(CdrFormat.syslog(q.record())).getBytes(StandardCharsets.UTF_8);
+                String text = q.isFeature()
+                        ? frame("VOIP_FEAT_HISTORY", CdrFormat.featureSyslog(q.feature().orElseThrow()))
+                        : frame(CdrFormat.syslog(q.record()));
+                byte[] data = text.getBytes(StandardCharsets.UTF_8);
                 for (InetSocketAddress h : hosts) {
                     if (h.isUnresolved()) {
                         throw new IOException("unresolved syslog host " + h.getHostString());

@@ -129,6 +129,16 @@ public final class RecordCodec {
         sb.append('\n');
     }
 
+    /** Appends {@code v} with {@code \\}, line feed and carriage return escaped (shared with the feature codec). */
+    static void escapeTo(StringBuilder sb, String v) {
+        escape(sb, v);
+    }
+
+    /** Reverses {@link #escapeTo}. */
+    static String unescapeFrom(String v) {
+        return unescape(v);
+    }
+
     private static void escape(StringBuilder sb, String v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
