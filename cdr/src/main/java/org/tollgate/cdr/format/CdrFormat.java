@@ -124,10 +124,12 @@ public final class CdrFormat {
 
     private static String csvLine(List<String> values) {
         StringBuilder sb = new StringBuilder(256);
+        boolean first = true;
         for (String f : values) {
-            if (!sb.isEmpty()) {
+            if (!first) {
                 sb.append(',');
             }
+            first = false;
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0) {
                 sb.append('"').append(f.replace("\"", "\"\"")).append('"');
             } else {

@@ -117,7 +117,7 @@ public final class CallRecordFolder implements CallRecordSink, FeatureRecordSink
             FeatureRecords.Parts p = FeatureRecords.parts(event, corr.forwards, this::connectionId);
             r = new FeatureRecord(FeatureRecord.recordId(corr.id, seq), corr.id, seq, event.featureName(), event.at(),
                     true, 1, p.calling().isEmpty() ? calling : p.calling(),
-                    p.called().isEmpty() ? called : p.called(), p.attributes());
+                    !p.called().isEmpty() ? p.called() : called.isEmpty() ? p.calledFallback() : called, p.attributes());
         }
         features.accept(List.of(r));
     }

@@ -24,10 +24,14 @@ final class FeatureRecords {
     }
 
     /**
-     * cgn, cdn and the pairs of an event; an empty {@code calling} means "the call's calling number"
-     * (a recall: the parked party is the caller of the new call).
+     * cgn, cdn and the pairs of an event; an empty {@code calling} / {@code called} means the call's
+     * calling / called number (a recall: the parked party is the caller of the new call; a
+     * conference: the number the party dialled, else {@code calledFallback}, the conference id).
      */
-    record Parts(String calling, String called, List<FeatureRecord.Attribute> attributes) {
+    record Parts(String calling, String called, List<FeatureRecord.Attribute> attributes, String calledFallback) {
+        Parts(String calling, String called, List<FeatureRecord.Attribute> attributes) {
+            this(calling, called, attributes, "");
+        }
     }
 
     /** The parts of {@code e}; {@code forwards} counts the forwards of the call so far (this one included). */
@@ -55,13 +59,13 @@ final class FeatureRecords {
                 add(a, "cfid", j.conferenceId());
                 add(a, "cfev", "join");
                 add(a, "cfpty", Integer.toString(j.parties()));
-                yield new Parts(j.partyNumber(), j.conferenceId(), a);
+                yield new Parts(j.partyNumber(), "", a, j.conferenceId());
             }
             case FeatureRecordEvent.ConferenceLeft l -> {
                 add(a, "cfid", l.conferenceId());
                 add(a, "cfev", "leave");
                 add(a, "cfpty", Integer.toString(l.parties()));
-                yield new Parts(l.partyNumber(), l.conferenceId(), a);
+                yield new Parts(l.partyNumber(), "", a, l.conferenceId());
             }
             case FeatureRecordEvent.Parked p -> {
                 add(a, "pkslot", p.slot());
