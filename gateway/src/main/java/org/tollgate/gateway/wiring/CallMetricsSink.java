@@ -11,8 +11,8 @@ import org.tollgate.gateway.metrics.GatewayMetrics;
 
 /**
  * Feeds {@link GatewayMetrics} from call record events: a call starts at {@code Setup}, ends at
- * {@code Released} with outcome {@code answered} (it was connected), {@code rejected} (LPCOR reject or
- * FAC failure: an attempt failed for that reason and the call never connected) or {@code failed}
+ * {@code Released} with outcome {@code answered} (it was connected), {@code rejected} (an attempt failed
+ * by an LPCOR policy, a FAC failure or an unavailable FAC service, and the call never connected) or {@code failed}
  * (anything else); FAC results {@code SUCCESS} count as success, {@code FAILURE} and
  * {@code TIMED_OUT} as failure (an aborted step, a caller hanging up or an unavailable AAA are not
  * FAC attempts). Never blocks.
