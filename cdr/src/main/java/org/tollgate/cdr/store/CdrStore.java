@@ -181,60 +181,94 @@ public final class CdrStore {
      */
     public void append(Connection c, List<CallLegRecord> starts, List<CallLegRecord> stops,
                        List<FeatureRecord> features) throws SQLException {
-        if (starts.isEmpty() && stops.isEmpty() && features.isEmpty()) {
+        List<Entry> entries = new ArrayList<>(starts.size() + stops.size() + features.size());
+        starts.forEach(r -> entries.add(new Entry.Start(r)));
+        features.forEach(f -> entries.add(new Entry.Feature(f)));
+        stops.forEach(r -> entries.add(new Entry.Stop(r)));
+        appendEntries(c, entries);
+    }
+
+    /** One record handed to {@link #appendEntries}: what it is decides where it goes. */
+    public sealed interface Entry {
+        /** A leg that connected: a START row, queued for the start sinks only. */
+        record Start(CallLegRecord record) implements Entry {
+        }
+
+        /** A finished leg: a STOP row, queued for every sink. */
+        record Stop(CallLegRecord record) implements Entry {
+        }
+
+        /** An invoked feature: a {@code cdr_feature} row, queued for every sink. */
+        record Feature(FeatureRecord record) implements Entry {
+        }
+    }
+
+    /**
+     * Stores {@code entries} and queues them for their sinks <em>in list order</em> (the order the
+     * calls produced them), in one transaction on {@code c}. Returns once committed; on an error
+     * nothing of it is stored.
+     */
+    public void appendEntries(Connection c, List<Entry> entries) throws SQLException {
+        boolean starting = !startSinks.isEmpty();
+        List<Entry> kept = entries.stream().filter(e -> starting || !(e instanceof Entry.Start)).toList();
+        if (kept.isEmpty()) {
             return;
         }
-        List<CallLegRecord> startRows = startSinks.isEmpty() ? List.of() : starts;
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO cdr_record (record_id, connection_id, "
-                + "leg_index, owner, kind, disconnect_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (CallLegRecord r : startRows) {
-                addRow(ins, r, startId(r), RecordKind.START);
-            }
-            for (CallLegRecord r : stops) {
-                addRow(ins, r, r.recordId(), RecordKind.STOP);
-            }
-            if (!startRows.isEmpty() || !stops.isEmpty()) {
-                ins.executeBatch();
-            }
-            if (!features.isEmpty()) {
-                try (PreparedStatement fi = c.prepareStatement("INSERT INTO cdr_feature (record_id, connection_id, "
-                        + "owner, feature_ms, body) VALUES (?, ?, ?, ?, ?)")) {
-                    for (FeatureRecord f : features) {
+                + "leg_index, owner, kind, disconnect_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement fi = c.prepareStatement("INSERT INTO cdr_feature (record_id, connection_id, "
+                     + "owner, feature_ms, body) VALUES (?, ?, ?, ?, ?)")) {
+            boolean legs = false;
+            boolean feats = false;
+            for (Entry e : kept) {
+                switch (e) {
+                    case Entry.Start st -> {
+                        addRow(ins, st.record(), startId(st.record()), RecordKind.START);
+                        legs = true;
+                    }
+                    case Entry.Stop sp -> {
+                        addRow(ins, sp.record(), sp.record().recordId(), RecordKind.STOP);
+                        legs = true;
+                    }
+                    case Entry.Feature ft -> {
+                        FeatureRecord f = ft.record();
                         fi.setString(1, f.recordId());
                         fi.setString(2, f.connectionId().compact());
                         fi.setString(3, owner);
                         fi.setLong(4, f.time().toEpochMilli());
                         fi.setBytes(5, featureBody(f));
                         fi.addBatch();
+                        feats = true;
                     }
-                    fi.executeBatch();
                 }
             }
+            if (legs) {
+                ins.executeBatch();
+            }
+            if (feats) {
+                fi.executeBatch();
+            }
             for (String s : sinks) {
-                boolean starting = startSinks.contains(s);
-                if (stops.isEmpty() && features.isEmpty() && (!starting || startRows.isEmpty())) {
-                    continue;
-                }
+                boolean wantsStarts = startSinks.contains(s);
+                int n = 0;
                 try (PreparedStatement q = c.prepareStatement("INSERT INTO " + table(s)
                         + " (record_id, owner, attempts) VALUES (?, ?, 0)")) {
-                    if (starting) {
-                        for (CallLegRecord r : startRows) {
-                            q.setString(1, startId(r));
+                    for (Entry e : kept) {
+                        String id = switch (e) {
+                            case Entry.Start st -> wantsStarts ? startId(st.record()) : null;
+                            case Entry.Stop sp -> sp.record().recordId();
+                            case Entry.Feature ft -> ft.record().recordId();
+                        };
+                        if (id != null) {
+                            q.setString(1, id);
                             q.setString(2, owner);
                             q.addBatch();
+                            n++;
                         }
                     }
-                    for (FeatureRecord f : features) {
-                        q.setString(1, f.recordId());
-                        q.setString(2, owner);
-                        q.addBatch();
+                    if (n > 0) {
+                        q.executeBatch();
                     }
-                    for (CallLegRecord r : stops) {
-                        q.setString(1, r.recordId());
-                        q.setString(2, owner);
-                        q.addBatch();
-                    }
-                    q.executeBatch();
                 }
             }
             c.commit();

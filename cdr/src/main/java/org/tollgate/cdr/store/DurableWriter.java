@@ -20,7 +20,9 @@ import org.tollgate.cdr.record.RecordKind;
  * Group commit: finished legs handed to {@link #submit} and feature records handed to
  * {@link #submitFeatures} (never block; called from call control's record sink) are written by one writer thread, many calls per transaction, and each
  * submission's future completes only after its transaction committed — the record is durable
- * before it is acknowledged. After each commit {@code afterCommit} is told (sink runners wake).
+ * before it is acknowledged. Within a transaction the records are queued for the sinks in the
+ * order they were handed over, so sinks see a call's feature records and legs in call order.
+ * After each commit {@code afterCommit} is told (sink runners wake).
  *
  * <p>Limits: at most {@value #MAX_BATCH} records per transaction (default, fixed). The in-memory
  * hand-off queue is unbounded; records in it are not yet durable (a crash in the few
@@ -121,20 +123,26 @@ public final class DurableWriter implements AutoCloseable {
                 if (c == null) {
                     c = store.connect();
                 }
+                List<CdrStore.Entry> entries = new ArrayList<>();
                 List<CallLegRecord> all = new ArrayList<>();
-                List<CallLegRecord> starts = new ArrayList<>();
                 List<FeatureRecord> features = new ArrayList<>();
                 for (Pending p : batch) {
                     switch (p.kind()) {
-                        case STOP -> all.addAll(p.records());
-                        case START -> starts.addAll(p.records());
-                        case FEATURE -> features.addAll(p.features());
+                        case STOP -> {
+                            all.addAll(p.records());
+                            p.records().forEach(r -> entries.add(new CdrStore.Entry.Stop(r)));
+                        }
+                        case START -> p.records().forEach(r -> entries.add(new CdrStore.Entry.Start(r)));
+                        case FEATURE -> {
+                            features.addAll(p.features());
+                            p.features().forEach(f -> entries.add(new CdrStore.Entry.Feature(f)));
+                        }
                     }
                 }
                 List<CallLegRecord> committed = all;
                 List<FeatureRecord> committedFeatures = features;
                 try {
-                    store.append(c, starts, all, features);
+                    store.appendEntries(c, entries);
                 } catch (SQLException e) {
                     if (!isConstraintViolation(e)) {
                         throw e;
