@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real gateway as a separate JVM: {@code java -cp <test classpath> org.tollgate.gateway.Main run
- * --config FILE --no-console --telnet-port P --ssh-port 0 --data-dir DIR} on a free telnet port; its
+ * --config FILE --no-console --telnet-port P --ssh-port 0 --http-port P --data-dir DIR} on free ports; its
  * output (the log) is collected line by line. {@link #close} sends SIGTERM, {@link #kill} SIGKILL.
  */
 final class RealGateway implements AutoCloseable {
@@ -22,14 +22,17 @@ final class RealGateway implements AutoCloseable {
     static final long LIMIT_SECONDS = 60;
 
     final int telnetPort;
+    /** {@code /metrics} and {@code /health}. */
+    final int httpPort;
     private final Process process;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch logEnded = new CountDownLatch(1);
 
-    private RealGateway(Process process, int telnetPort) {
+    private RealGateway(Process process, int telnetPort, int httpPort) {
         this.process = process;
         this.telnetPort = telnetPort;
+        this.httpPort = httpPort;
         Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -72,18 +75,31 @@ final class RealGateway implements AutoCloseable {
 
     static RealGateway start(Path config, Path dataDir) throws IOException, InterruptedException {
         int telnet = freePort();
+        int http = freePort();
         String cp = System.getProperty("surefire.test.class.path");
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
                 "org.tollgate.gateway.Main", "run", "--config", config.toString(), "--no-console",
-                "--telnet-port", Integer.toString(telnet), "--ssh-port", "0", "--data-dir", dataDir.toString());
+                "--telnet-port", Integer.toString(telnet), "--ssh-port", "0", "--http-port", Integer.toString(http),
+                "--data-dir", dataDir.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        RealGateway g = new RealGateway(p, telnet);
+        RealGateway g = new RealGateway(p, telnet, http);
         if (!g.started.await(LIMIT_SECONDS, TimeUnit.SECONDS) || !p.isAlive()) {
             g.kill();
             throw new IllegalStateException("gateway did not start:\n" + String.join("\n", g.log));
         }
         return g;
+    }
+
+    /** The value of one series of {@code GET /metrics}, e.g. {@code tollgate_calls_active}; NaN when absent. */
+    double metric(String series) throws IOException, InterruptedException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                    .map(l -> Double.parseDouble(l.substring(series.length() + 1).strip())).orElse(Double.NaN);
+        }
     }
 
     List<String> log() {
