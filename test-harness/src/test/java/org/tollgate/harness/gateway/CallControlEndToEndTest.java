@@ -11,7 +11,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * AnalogPhone policy does not accept. A call 0/1/0 → 99329 rings port 0/1/1, which answers, is
  * connected and hung up; a call from the rejected group is released with cause 63 ({@code 3F}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CallControlEndToEndTest {
     /** How many times a {@code show} is repeated while waiting for the gateway (a ceiling). */
     private static final int TRIES = 200;
@@ -59,6 +63,7 @@ class CallControlEndToEndTest {
     }
 
     @Test
+    @Order(1)
     @DisplayName("Issue 3: test voice port 0/1/0 off-hook, digits 99329: 0/1/1 rings, auto-answers, connected in show voice port summary and show call active voice brief; on-hook ends it with cause 16")
     void analogCallConnects() throws Exception {
         try (TelnetSession cli = TelnetSession.open(gateway.telnetPort, tmp)) {
@@ -89,6 +94,7 @@ class CallControlEndToEndTest {
     }
 
     @Test
+    @Order(2)
     @DisplayName("Issue 3: a call across a rejecting LPCOR policy (Blocked → AnalogPhone) is released with cause 63, DisconnectCause=3F in show call history voice")
     void rejectedByLpcorPolicy() throws Exception {
         try (TelnetSession cli = TelnetSession.open(gateway.telnetPort, tmp)) {
@@ -101,6 +107,27 @@ class CallControlEndToEndTest {
             String status = cli.run("test voice port 0/1/2 status");
             cli.run("test voice port 0/1/2 on-hook");
             assertTrue(!status.contains("CONNECTED"), status);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("clear call voice causecode 17 releases the connected call through call control: both legs end with DisconnectCause=11")
+    void clearCallVoice() throws Exception {
+        try (TelnetSession cli = TelnetSession.open(gateway.telnetPort, tmp)) {
+            cli.run("test voice port 0/1/1 auto-answer 1");
+            cli.run("test voice port 0/1/0 off-hook");
+            cli.run("test voice port 0/1/0 digits 99329");
+            cli.runUntil("show call active voice brief",
+                    s -> s.lines().filter(l -> l.strip().endsWith(" active")).count() == 2, TRIES);
+            String cleared = cli.run("clear call voice causecode 17");
+            assertTrue(cleared.contains("1 call(s) cleared"), cleared);
+            String history = cli.runUntil("show call history voice", s -> count(s, "DisconnectCause=11") == 2, TRIES);
+            assertEquals(2, count(history, "DisconnectCause=11"), history);
+            assertTrue(cli.runUntil("show call active voice brief", s -> s.contains("Total call-legs: 0"), TRIES)
+                    .contains("Total call-legs: 0"));
+            cli.run("test voice port 0/1/0 on-hook");
+            cli.run("test voice port 0/1/1 on-hook");
         }
     }
 
