@@ -1,0 +1,330 @@
+package org.tollgate.harness.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.callcontrol.adapter.CallControlModule;
+import org.tollgate.callcontrol.analog.SimulatedPhone;
+import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.engine.CallControl;
+import org.tollgate.callcontrol.leg.LegFactory;
+import org.tollgate.callcontrol.time.ManualScheduler;
+import org.tollgate.cdr.record.FeatureRecord;
+import org.tollgate.cdr.record.MediaStats;
+import org.tollgate.cdr.service.CdrService;
+import org.tollgate.cdr.service.CdrSettings;
+import org.tollgate.cdr.sink.CdrSink;
+import org.tollgate.cdr.sink.Delivery;
+import org.tollgate.cdr.sink.syslog.SyslogFraming;
+import org.tollgate.cdr.sink.syslog.SyslogSink;
+import org.tollgate.cdr.store.CdrStore;
+import org.tollgate.cdr.store.QueuedRecord;
+import org.tollgate.config.ConfigParser;
+import org.tollgate.config.GatewayConfig;
+import org.tollgate.config.ParseResult;
+import org.tollgate.config.system.DialControlMib;
+import org.tollgate.harness.syslog.RsyslogServer;
+
+/**
+ * Issue 8 "Records", durability as for call records: a separate JVM ({@link Load}: call control's
+ * engine with four simulated analog phones doing hook-flash park + retrieve and consult transfers in
+ * a loop, and the CDR service whose {@code syslog} queue is never acknowledged) is SIGKILLed; every
+ * feature record it reported durable is in the H2 store and queued; a restarted CDR service then
+ * sends each one exactly once through the real syslog sink to a real rsyslogd ({@code imudp} on
+ * 127.0.0.1), which parses {@code %VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=...} with RFC 5424 MSGID
+ * {@code VOIP_FEAT_HISTORY} and never sees one twice (UDP itself may drop datagrams of the burst).
+ */
+class FeatureRecordsCrashTest {
+    static final String OWNER = "cme-feat";
+    private static final Pattern FEATURE_ID = Pattern.compile("fid:(\\d+),fcid:([0-9A-F]{32}),");
+    static final String CONFIG = """
+            hostname cme-feat
+            voice-port 0/1/0
+             station-id number 1001
+            voice-port 0/1/1
+             station-id number 1002
+            voice-port 0/1/2
+             station-id number 1003
+            dial-peer voice 1 pots
+             destination-pattern 1001
+             port 0/1/0
+            dial-peer voice 2 pots
+             destination-pattern 1002
+             port 0/1/1
+            dial-peer voice 3 pots
+             destination-pattern 1003
+             port 0/1/2
+            ephone-dn 50
+             number 7001
+             park-slot timeout 60 limit 2 recall
+            """;
+
+    @TempDir
+    Path data;
+
+    static CdrSettings settings(Path data) {
+        return CdrSettings.defaults(data, OWNER).withHistory(new DialControlMib(100_000, 100_000))
+                .withRetry(Duration.ofMillis(50), Duration.ofMillis(300));
+    }
+
+    /** The {@code syslog} queue of the process to be killed: never acknowledged (the host is "down"). */
+    static final class DownSink implements CdrSink {
+        @Override
+        public String name() {
+            return "syslog";
+        }
+
+        @Override
+        public Delivery deliver(List<QueuedRecord> batch) {
+            return new Delivery.Partial(0, "syslog host down");
+        }
+    }
+
+    /**
+     * The process the test kills. Argument: the data directory. Prints {@code READY}, then
+     * {@code PERSISTED <feature record id>} for each feature record once its transaction committed;
+     * runs park/retrieve and consult transfer scenarios until killed.
+     */
+    public static final class Load {
+        private Load() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            Path data = Path.of(args[0]);
+            CdrService cdr = CdrService.start(settings(data), List.of(new DownSink()), Clock.systemUTC(),
+                    MediaStats.NONE);
+            cdr.onFeaturesPersisted(l -> {
+                StringBuilder sb = new StringBuilder();
+                l.forEach(f -> sb.append("PERSISTED ").append(f.recordId()).append('\n'));
+                System.out.print(sb);
+                System.out.flush();
+            });
+            ParseResult r = ConfigParser.parse("features.cfg", CONFIG);
+            GatewayConfig cfg = ((ParseResult.Ok) r).config();
+            ManualScheduler clock = new ManualScheduler();
+            CallControlModule m = CallControlModule.create(cfg, clock,
+                    LegFactory.unavailable(Q850Cause.NO_ROUTE_TO_DESTINATION, "no SIP"), CallControl.NO_AUTHORIZATION,
+                    cdr.recordSink());
+            Function<String, SimulatedPhone> phone = p -> (SimulatedPhone) m.ports().port(p).orElseThrow().driver();
+            SimulatedPhone a = phone.apply("0/1/0");
+            SimulatedPhone b = phone.apply("0/1/1");
+            SimulatedPhone c = phone.apply("0/1/2");
+            System.out.println("READY");
+            System.out.flush();
+            for (long i = 0; ; i++) {
+                a.offHook();
+                a.dial("1002");
+                b.offHook();
+                clock.advance(Duration.ofSeconds(5));
+                b.flash();
+                if (i % 2 == 0) {
+                    b.dial("**6");
+                    b.onHook();
+                    c.offHook();
+                    c.dial("7001");
+                    clock.advance(Duration.ofSeconds(5));
+                    c.onHook();
+                    a.onHook();
+                } else {
+                    b.dial("1003");
+                    c.offHook();
+                    b.onHook();
+                    clock.advance(Duration.ofSeconds(5));
+                    a.onHook();
+                    c.onHook();
+                }
+                clock.advance(Duration.ofSeconds(1));
+                Thread.sleep(2);
+            }
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static String classpath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    @Test
+    @DisplayName("SIGKILL while features happen: every durable feature record is stored and queued; after a restart each is sent exactly once as VOIP_FEAT_HISTORY to rsyslogd, which parses it and sees none twice")
+    void killRestartDeliverExactlyOnce() throws Exception {
+        assumeTrue(RsyslogServer.available(), "rsyslogd not installed");
+        Set<String> persisted = ConcurrentHashMap.newKeySet();
+        CountDownLatch ready = new CountDownLatch(1);
+        StringBuffer log = new StringBuffer();
+        Process child = new ProcessBuilder(java(), "-cp", classpath(), Load.class.getName(), data.toString())
+                .redirectErrorStream(true).start();
+        Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("PERSISTED ")) {
+                        persisted.add(line.substring(10));
+                    } else {
+                        if (line.equals("READY")) {
+                            ready.countDown();
+                        }
+                        if (log.length() < 20_000) {
+                            log.append(line).append('\n');
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                log.append("reader: ").append(e).append('\n');
+            }
+        });
+        try {
+            assertTrue(ready.await(60, TimeUnit.SECONDS), log.toString());
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (persisted.size() < 120 && Instant.now().isBefore(deadline) && child.isAlive()) {
+                Thread.sleep(10);
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+            reader.join(10_000);
+        }
+        Set<String> durable = Set.copyOf(persisted);
+        assertTrue(durable.size() >= 120, "the load produced " + durable.size() + " feature records\n" + log);
+
+        long features;
+        CdrStore store = CdrStore.open(CdrStore.h2Url(data), OWNER, List.of("syslog"));
+        try (Connection c = store.connect()) {
+            for (String id : durable) {
+                assertTrue(store.findFeature(c, id).isPresent(), "feature record " + id + " lost");
+            }
+            features = store.featureCount(c);
+            assertEquals(store.count(c) + features, store.depth(c, "syslog"),
+                    "every stored leg and feature record is queued for syslog");
+        }
+
+        try (RsyslogServer rsyslog = RsyslogServer.start(Duration.ofSeconds(20))) {
+            Sent sink = new Sent(new SyslogSink(List.of(new InetSocketAddress("127.0.0.1", rsyslog.port())), OWNER,
+                    SyslogFraming.RFC5424, Clock.systemUTC()));
+            try (CdrService cdr = CdrService.start(settings(data), List.of(sink), Clock.systemUTC(), MediaStats.NONE)) {
+                assertEquals(0L, awaitDrained(cdr), "queue drained");
+            }
+            Map<String, Long> sent = sink.features.stream()
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertEquals(features, sent.size(), "every stored feature record was sent");
+            for (String id : durable) {
+                assertEquals(1L, sent.getOrDefault(id, 0L), "feature record " + id + " sent exactly once");
+            }
+            assertTrue(sent.values().stream().allMatch(n -> n == 1L), "no feature record sent twice");
+
+            Instant until = Instant.now().plusSeconds(20);
+            Map<String, Long> got = received(rsyslog);
+            while (got.size() < features && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+                got = received(rsyslog);
+            }
+            // UDP syslog has no acknowledgement (RFC 5426): a burst may lose datagrams at the receiver,
+            // so rsyslogd's count is reported, not required; it must never see one twice.
+            assertTrue(got.size() > features / 2, "rsyslogd received " + got.size() + " of " + features);
+            assertTrue(got.values().stream().allMatch(n -> n == 1L), "rsyslogd saw no feature record twice");
+            assertTrue(sent.keySet().containsAll(got.keySet()), "rsyslogd got only records that were sent");
+            List<String> parsed = rsyslog.parsed().stream().filter(l -> l.contains("VOIP_FEAT_HISTORY: ")).toList();
+            assertTrue(parsed.stream().allMatch(l -> l.startsWith(OWNER + "|tollgate|VOIP_FEAT_HISTORY|"
+                    + "%VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=fn:")), "rsyslog parsed host, app and MSGID: "
+                    + parsed.getFirst());
+            assertTrue(parsed.stream().anyMatch(l -> l.contains("FEAT_VSA=fn:PARK,")), "park records");
+            assertTrue(parsed.stream().anyMatch(l -> l.contains("FEAT_VSA=fn:PARKRET,")), "retrieve records");
+            assertTrue(parsed.stream().anyMatch(l -> l.contains("FEAT_VSA=fn:CXFER,")
+                    && l.contains(",trfor:1002,trfee:1001,trfto:1003,")), "consult transfer records");
+        }
+    }
+
+    /** The real syslog sink, noting the feature record ids of every batch it reported sent. */
+    static final class Sent implements CdrSink {
+        final SyslogSink sink;
+        final List<String> features = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Sent(SyslogSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public String name() {
+            return sink.name();
+        }
+
+        @Override
+        public Delivery deliver(List<QueuedRecord> batch) {
+            Delivery d = sink.deliver(batch);
+            batch.subList(0, d.delivered()).stream().filter(QueuedRecord::isFeature)
+                    .forEach(q -> features.add(q.feature().orElseThrow().recordId()));
+            return d;
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
+    }
+
+    static long awaitDrained(CdrService cdr) throws Exception {
+        Instant until = Instant.now().plusSeconds(30);
+        long depth = cdr.queueDepths().get("syslog");
+        while (depth > 0 && Instant.now().isBefore(until)) {
+            Thread.sleep(20);
+            depth = cdr.queueDepths().get("syslog");
+        }
+        return depth;
+    }
+
+    /** Feature record id ({@code <fcid>-F<fid>}) -> how many times rsyslogd received it. */
+    static Map<String, Long> received(RsyslogServer s) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : s.raw().lines().toList()) {
+            if (!line.contains("%VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=")) {
+                continue;
+            }
+            Matcher m = FEATURE_ID.matcher(line);
+            if (m.find()) {
+                ids.add(m.group(2) + "-F" + m.group(1));
+            }
+        }
+        return ids.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** Keeps {@link FeatureRecord#recordId} and the syslog text in step: the id is {@code <fcid>-F<fid>}. */
+    @Test
+    @DisplayName("A feature record's id can be rebuilt from its VSA (fcid, fid): receivers drop re-sends by it")
+    void idFromVsa() {
+        org.tollgate.cdr.record.ConnectionId id = org.tollgate.cdr.record.ConnectionId.of(java.util.UUID.randomUUID());
+        FeatureRecord f = new FeatureRecord(FeatureRecord.recordId(id, 3), id, 3, "PARK", Instant.now(), true, 1,
+                "1001", "7001", List.of());
+        Matcher m = FEATURE_ID.matcher(f.vsa() + ",");
+        assertTrue(m.find(), f.vsa());
+        assertEquals(f.recordId(), m.group(2) + "-F" + m.group(1));
+    }
+}
