@@ -3,8 +3,10 @@ package org.tollgate.gateway.accounting;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.tollgate.aaa.AaaService;
@@ -45,8 +47,18 @@ public final class GatewayCdr {
     /** With the legs' media counters and coders from {@code media}. */
     public static CdrService start(GatewayConfig config, AaaService aaa, Path dataDir, Clock clock, MediaStats media)
             throws SQLException {
+        return start(config, aaa, dataDir, clock, media, d -> {
+        });
+    }
+
+    /**
+     * With the legs' media counters from {@code media}; each acknowledged RADIUS accounting
+     * request's round trip goes to {@code radiusLatency}.
+     */
+    public static CdrService start(GatewayConfig config, AaaService aaa, Path dataDir, Clock clock, MediaStats media,
+                                   Consumer<Duration> radiusLatency) throws SQLException {
         Optional<RadiusAccountingPort> radius = config.aaa().accountingList("connection", LIST)
-                .map(l -> RadiusAccountingAdapter.forList(aaa, LIST));
+                .map(l -> RadiusAccountingAdapter.forList(aaa, LIST, radiusLatency));
         return CdrService.start(CdrSettings.defaults(dataDir, config.hostname()).withHistory(config.dialControlMib()),
                 CdrSinks.fromConfig(config, radius, dataDir.resolve("flash"), SyslogFraming.RFC5424, clock), clock,
                 media);

@@ -91,7 +91,7 @@ public final class CallServices implements AutoCloseable {
         GatewayConfig cfg = config.get();
         AaaService aaa = new AaaService(cfg, clock, new FacLockout(clock), Optional.<InetAddress>empty());
         ReleasedMedia media = new ReleasedMedia();
-        CdrService cdr = GatewayCdr.start(cfg, aaa, dataDir, clock, media);
+        CdrService cdr = GatewayCdr.start(cfg, aaa, dataDir, clock, media, metrics::radiusLatency);
         SystemScheduler scheduler = new SystemScheduler(clock);
         AtomicReference<LegFactory> voip = new AtomicReference<>(
                 LegFactory.unavailable(Q850Cause.SERVICE_NOT_AVAILABLE, "the SIP edge is not running"));

@@ -21,7 +21,8 @@ import org.tollgate.harness.radius.FreeRadiusServer;
  * policy) and {@code aaa accounting connection h323 start-stop group radius} towards a real
  * FreeRADIUS. The FAC call 0/1/0 → 99329 with code {@code 786#} connects and is hung up; over
  * telnet {@code show call history voice} shows {@code FacDigits=786}, and FreeRADIUS's detail file
- * has the STOP records with {@code fac-digits=786}.
+ * has the STOP records with {@code fac-digits=786}; {@code /metrics} counts the call, the FAC result
+ * and the RADIUS round trips.
  */
 class FacAccountingEndToEndTest {
     private static final String SECRET = "e2e-acct";
@@ -94,6 +95,13 @@ class FacAccountingEndToEndTest {
                 assertEquals(2, stops(detail, "fac-digits=786"), records(detail).toString());
                 assertTrue(records(detail).stream().anyMatch(r -> r.contains("Acct-Status-Type = Start")),
                         "start-stop also sends START records");
+
+                // GET /metrics: the call, the FAC result and the RADIUS round trips are counted
+                assertEquals(1.0, gateway.metric("tollgate_calls_total{outcome=\"answered\"}"));
+                assertEquals(1.0, gateway.metric("tollgate_fac_total{result=\"success\"}"));
+                assertEquals(0.0, gateway.metric("tollgate_calls_active"));
+                assertTrue(gateway.metric("tollgate_radius_latency_seconds_count") >= 4,
+                        "two START and two STOP requests acknowledged");
             }
         }
     }
