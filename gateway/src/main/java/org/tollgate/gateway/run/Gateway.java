@@ -147,7 +147,9 @@ public final class Gateway implements AutoCloseable {
         if (options.console()) {
             new ConsoleLine(env, tree, lines).start();
         }
-        // shutdown order: calls cleared and CDRs closed before the servers and the store
+        // shutdown order: calls cleared and CDRs closed before the servers and the store. Resources
+        // are closed in reverse order, so a call edge (SIP) added after this line stops accepting
+        // calls before they are cleared.
         resources.add(callServices);
     }
 
