@@ -111,4 +111,25 @@ class FeatureGoldenRecordsTest {
                 + features.get(0).connectionId().compact()), features.get(1).vsa());
         check("park");
     }
+
+    @Test
+    @DisplayName("Park recall: PARK, then PARKREC (slot 7001, recalled to the parker 1002) on the new call of the parked party 1001")
+    void parkRecall() throws IOException {
+        s.parkRecall(folder);
+        assertEquals(List.of("PARK", "PARKREC"), names());
+        FeatureRecord f = features.get(1);
+        assertTrue(f.vsa().contains(",cgn:1001,cdn:1002,pkslot:7001,rclto:1002,ofcid:"
+                + features.get(0).connectionId().compact()), f.vsa());
+        check("park-recall");
+    }
+
+    @Test
+    @DisplayName("Directed pickup (**5 1002 #): one DPICKUP record (picker 1003, ringing 1002) on the new call, with the picked call's ofcid")
+    void directedPickup() throws IOException {
+        s.directedPickup(folder);
+        assertEquals(List.of("DPICKUP"), names());
+        assertTrue(features.getFirst().vsa().contains(",pkupr:1003,rgn:1002,ofcid:"
+                + legs.getFirst().connectionId().compact()), features.getFirst().vsa());
+        check("directed-pickup");
+    }
 }

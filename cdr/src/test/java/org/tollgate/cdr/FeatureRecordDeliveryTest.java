@@ -79,12 +79,15 @@ class FeatureRecordDeliveryTest {
             case "forward-all" -> s.forwardAll(sink);
             case "meet-me" -> s.meetMe(sink);
             case "park" -> s.parkAndRetrieve(sink);
+            case "park-recall" -> s.parkRecall(sink);
+            case "directed-pickup" -> s.directedPickup(sink);
             default -> throw new IllegalArgumentException(scenario);
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"consult-transfer", "blind-transfer", "forward-all", "meet-me", "park"})
+    @ValueSource(strings = {"consult-transfer", "blind-transfer", "forward-all", "meet-me", "park", "park-recall",
+        "directed-pickup"})
     @DisplayName("Issue 8 Records: the scenario's feature records reach the file sink (one CSV line per feature, = golden .feat.csv) and the syslog sink over UDP (VOIP_FEAT_HISTORY, = golden .feat.syslog), besides its leg records")
     void deliveredToFileAndSyslog(String scenario) throws Exception {
         List<String> featCsv = golden("feature-" + scenario + ".feat.csv");

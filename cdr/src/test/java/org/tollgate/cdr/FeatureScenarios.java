@@ -184,4 +184,44 @@ public final class FeatureScenarios {
         pause(1);
         phone("0/1/0").onHook();
     }
+
+    /**
+     * Park recall: A calls B; B parks A in 7001 and hangs up; nobody retrieves, so after 60 s x 2 the
+     * parker's phone rings (PARKREC), B answers, talks 10 s and hangs up, then A.
+     */
+    public void parkRecall(CallRecordSink sink) {
+        start("", sink);
+        aCallsB();
+        phone("0/1/1").flash();
+        pause(1);
+        phone("0/1/1").dial("**6");
+        phone("0/1/1").onHook();
+        pause(120);
+        assertTrue(phone("0/1/1").isRinging(), "recalled to the parker");
+        pause(2);
+        phone("0/1/1").offHook();
+        pause(10);
+        phone("0/1/1").onHook();
+        pause(1);
+        phone("0/1/0").onHook();
+    }
+
+    /**
+     * Directed pickup: A calls 1002, which rings; 1003 keys {@code **51002#} and answers A's call
+     * (DPICKUP); they talk 20 s; A hangs up, then 1003.
+     */
+    public void directedPickup(CallRecordSink sink) {
+        start("", sink);
+        phone("0/1/0").offHook();
+        pause(1);
+        phone("0/1/0").dial("1002");
+        pause(3);
+        phone("0/1/2").offHook();
+        pause(1);
+        phone("0/1/2").dial("**51002#");
+        pause(20);
+        phone("0/1/0").onHook();
+        pause(1);
+        phone("0/1/2").onHook();
+    }
 }
