@@ -42,4 +42,15 @@ public interface SipCallHandler {
     /** A server transaction of this handler timed out (no ACK for a final non-2xx response, RFC 3261 Timer H). */
     default void onServerTransactionTimeout(ServerTransaction transaction) {
     }
+
+    /**
+     * A response to one of the handler's own requests (an outgoing leg's INVITE, CANCEL, BYE, INFO),
+     * including 2xx retransmissions that arrive without a client transaction.
+     */
+    default void onResponse(javax.sip.ResponseEvent event) {
+    }
+
+    /** A client transaction of this handler timed out (RFC 3261 Timer B/F: no final response). */
+    default void onClientTransactionTimeout(javax.sip.ClientTransaction transaction) {
+    }
 }

@@ -283,14 +283,16 @@ public final class RequestDispatcher implements SipListener {
     }
 
     @Override public void processResponse(ResponseEvent event) {
-        // responses of the gateway's own client transactions belong to the B2BUA (next step); stray ones are dropped
-        LOG.trace("response {} without a client handler", event.getResponse().getStatusCode());
+        // responses of the gateway's own client transactions (and 2xx retransmissions) belong to the B2BUA
+        callHandler.onResponse(event);
     }
 
     @Override public void processTimeout(TimeoutEvent event) {
         if (event.isServerTransaction()) {
             server.callSetupFinished(event.getServerTransaction());
             callHandler.onServerTransactionTimeout(event.getServerTransaction());
+        } else {
+            callHandler.onClientTransactionTimeout(event.getClientTransaction());
         }
     }
 

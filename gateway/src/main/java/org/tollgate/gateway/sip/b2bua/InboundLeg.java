@@ -1,0 +1,209 @@
+package org.tollgate.gateway.sip.b2bua;
+
+import java.text.ParseException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.leg.LegCommand;
+import org.tollgate.dsp.pcm.PcmSource;
+import org.tollgate.dsp.rtp.RtpStream;
+import org.tollgate.gateway.sip.cause.SipCauseMapping;
+import org.tollgate.gateway.sip.sdp.SdpNegotiator;
+
+/**
+ * The incoming leg of a call that arrived by INVITE (RFC 3261 13.3 UAS). Call control's commands
+ * become responses: ringback → {@code 180 Ringing}; a prompt → {@code 183 Session Progress} with
+ * the SDP answer and the prompt's audio as early media (RFC 3960 gateway model); connect →
+ * {@code 200 OK} with SDP; release before answer → the status of {@link SipCauseMapping} with
+ * {@code Reason: Q.850;cause=N} (RFC 3326), after answer → BYE with the Reason.
+ */
+final class InboundLeg extends SipLeg {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundLeg.class);
+
+    private final ServerTransaction inviteTx;
+    private final String callId;
+    private final String toTag;
+    private final String answerSdp;
+    private final String calledUser;
+    private long sdpVersion = 1;
+    // guarded by this
+    private boolean ringing;
+    private boolean early;
+    private boolean finalSent;
+    private boolean answered;
+
+    InboundLeg(SipB2bua b2bua, RtpStream stream, ServerTransaction inviteTx, String callId, String answerSdp,
+               SdpNegotiator.MediaSelection selection, String calledUser) {
+        super(b2bua, stream);
+        this.inviteTx = inviteTx;
+        this.callId = callId;
+        this.toTag = b2bua.newTag();
+        this.answerSdp = answerSdp;
+        this.calledUser = calledUser;
+        this.dialog = inviteTx.getDialog();
+        applySelection(selection);
+    }
+
+    @Override String callId() {
+        return callId;
+    }
+
+    @Override public String describe() {
+        return "sip:" + callId;
+    }
+
+    @Override public void handle(LegCommand command) {
+        switch (command) {
+            case LegCommand.PlayTone t -> {
+                if (t.tone() == org.tollgate.callcontrol.leg.Tone.RINGBACK) {
+                    ringing();
+                }
+            }
+            case LegCommand.PlayPrompt p -> {
+                earlyMedia();
+                stream.play(PcmSource.of(b2bua.promptAudio(p.promptUrl())));
+            }
+            case LegCommand.StopTone s -> stream.stopPlaying();
+            case LegCommand.Offer o -> LOG.debug("Offer to an incoming SIP leg ignored");
+            case LegCommand.Connect c -> answer();
+            case LegCommand.SendDigits d -> sendDigits(d.digits());
+            case LegCommand.Release r -> release(r.cause());
+        }
+    }
+
+    private synchronized void ringing() {
+        if (finalSent || ringing || early) {
+            return;
+        }
+        ringing = true;
+        b2bua.messages().respond(inviteTx, Response.RINGING, this::decorate);
+    }
+
+    private synchronized void earlyMedia() {
+        if (finalSent || early) {
+            return;
+        }
+        early = true;
+        b2bua.messages().respond(inviteTx, Response.SESSION_PROGRESS, r -> {
+            decorate(r);
+            b2bua.messages().setSdp(r, answerSdp);
+        });
+    }
+
+    private void answer() {
+        synchronized (this) {
+            if (finalSent || ended) {
+                return;
+            }
+            finalSent = true;
+            answered = true;
+        }
+        stream.stopPlaying();
+        b2bua.messages().respond(inviteTx, Response.OK, r -> {
+            decorate(r);
+            b2bua.messages().setSdp(r, answerSdp);
+        });
+        this.dialog = inviteTx.getDialog();
+        b2bua.setupFinished(inviteTx);
+    }
+
+    private void release(Q850Cause cause) {
+        boolean bye;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            bye = finalSent && answered;
+            if (!finalSent) {
+                finalSent = true;
+                int status = SipCauseMapping.toSipStatus(cause);
+                b2bua.messages().respond(inviteTx, status, r -> {
+                    setTag(r);
+                    r.addHeader(b2bua.messages().reason(cause));
+                });
+                b2bua.setupFinished(inviteTx);
+            }
+        }
+        if (bye) {
+            sendBye(cause);
+        }
+        close();
+    }
+
+    private void decorate(Response r) throws ParseException {
+        setTag(r);
+        r.addHeader(b2bua.messages().contact(calledUser, b2bua.contactHost(), b2bua.contactPort()));
+    }
+
+    private void setTag(Response r) throws ParseException {
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(toTag);
+    }
+
+    @Override void onRequest(RequestEvent event, ServerTransaction tx) {
+        Request req = event.getRequest();
+        switch (req.getMethod()) {
+            case Request.ACK -> { }
+            case Request.BYE -> {
+                respond(tx, Response.OK);
+                remoteGone(causeOf(req, 0));
+            }
+            case Request.CANCEL -> cancel(req, tx);
+            case Request.INVITE -> reInvite(req, tx);
+            default -> respond(tx, Response.METHOD_NOT_ALLOWED);
+        }
+    }
+
+    /** CANCEL (RFC 3261 9.2): 200 to the CANCEL, 487 to the INVITE if it has no final response yet. */
+    private void cancel(Request req, ServerTransaction tx) {
+        respond(tx, Response.OK);
+        synchronized (this) {
+            if (finalSent) {
+                return;
+            }
+            finalSent = true;
+            b2bua.messages().respond(inviteTx, Response.REQUEST_TERMINATED, this::setTag);
+        }
+        b2bua.setupFinished(inviteTx);
+        remoteGone(causeOf(req, 0));
+    }
+
+    /** Re-INVITE: hold/resume (RFC 3264 8.4), answered from the same stream; the other leg is not touched. */
+    private void reInvite(Request req, ServerTransaction tx) {
+        String offer = SipMessages.body(req);
+        long version;
+        synchronized (this) {
+            version = ++sdpVersion;
+        }
+        if (offer.isEmpty()) {
+            String sdp = SdpNegotiator.offer(localMedia(version, SdpNegotiator.Direction.SENDRECV));
+            b2bua.messages().respond(tx, Response.OK, r -> {
+                decorate(r);
+                b2bua.messages().setSdp(r, sdp);
+            });
+            return;
+        }
+        switch (SdpNegotiator.answer(offer, localMedia(version, SdpNegotiator.Direction.SENDRECV))) {
+            case SdpNegotiator.Negotiation.Agreed a -> {
+                applySelection(a.selection());
+                LOG.debug("re-INVITE on {}: {}", describe(), a.selection().remoteHold() ? "hold" : "resume");
+                b2bua.messages().respond(tx, Response.OK, r -> {
+                    decorate(r);
+                    b2bua.messages().setSdp(r, a.answerSdp());
+                });
+            }
+            case SdpNegotiator.Negotiation.NotAcceptable n -> respond(tx, Response.NOT_ACCEPTABLE_HERE);
+        }
+    }
+
+    /** Timer H or a lost transaction: the INVITE is over. */
+    void onInviteTimeout() {
+        b2bua.setupFinished(inviteTx);
+        remoteGone(Q850Cause.RECOVERY_ON_TIMER_EXPIRY);
+    }
+}

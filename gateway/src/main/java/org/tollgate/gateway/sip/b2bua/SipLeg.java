@@ -1,0 +1,234 @@
+package org.tollgate.gateway.sip.b2bua;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.leg.LegEvents;
+import org.tollgate.callcontrol.leg.LegSignaling;
+import org.tollgate.callcontrol.media.AudioSink;
+import org.tollgate.callcontrol.media.MediaCounters;
+import org.tollgate.dsp.dtmf.DtmfDigit;
+import org.tollgate.dsp.rfc4733.TelephoneEventReceiver;
+import org.tollgate.dsp.rtp.MediaSink;
+import org.tollgate.dsp.rtp.RtpStream;
+import org.tollgate.dsp.rtp.StreamCounters;
+import org.tollgate.gateway.sip.cause.Q850Reason;
+import org.tollgate.gateway.sip.cause.SipCauseMapping;
+import org.tollgate.gateway.sip.dtmf.DigitEvent;
+import org.tollgate.gateway.sip.sdp.SdpNegotiator;
+
+/**
+ * What both kinds of SIP leg share: the leg's RTP stream on the gateway (anchored media), its
+ * dialog, digits from RFC 4733 and SIP (INFO / NOTIFY / KPML, all through {@link #digit}), audio
+ * bridging to the peer leg, counters, and BYE with {@code Reason} (RFC 3326).
+ *
+ * <p>Audio: two SIP legs relay RTP packets to each other unchanged (the stream's {@code relayTo},
+ * as the {@code dsp} {@code MediaRelay} does); towards a leg with in-gateway audio (an analog port)
+ * the stream's decoded frames go to the peer's sink and the peer's audio is played into the stream.
+ */
+abstract sealed class SipLeg implements LegSignaling permits InboundLeg, OutboundLeg {
+    private static final Logger LOG = LoggerFactory.getLogger(SipLeg.class);
+
+    protected final SipB2bua b2bua;
+    protected final RtpStream stream;
+    protected final long sessionId;
+    protected volatile LegEvents events;
+    protected volatile Dialog dialog;
+    protected volatile SdpNegotiator.MediaSelection selection;
+    private volatile AudioSink audioPeer;
+    private final PushPcmSource fromPeer = new PushPcmSource();
+    private volatile long lastDigitTs = -1;
+    /** True once the leg is gone (released by either side); guarded by {@code this}. */
+    protected boolean ended;
+    private Q850Cause pendingRelease;
+
+    SipLeg(SipB2bua b2bua, RtpStream stream) {
+        this.b2bua = b2bua;
+        this.stream = stream;
+        this.sessionId = b2bua.nextSessionId();
+        stream.setSink(new Sink());
+    }
+
+    /** The Call-ID of this leg's dialog (the B2BUA's key). */
+    abstract String callId();
+
+    /** Handles an in-dialog request (BYE, CANCEL, re-INVITE, ACK with {@code tx} null). */
+    abstract void onRequest(RequestEvent event, ServerTransaction tx);
+
+    /** The dialog ended in the stack (BYE done, or a 2xx never acknowledged). */
+    void onDialogTerminated() {
+        remoteGone(Q850Cause.NORMAL_CALL_CLEARING);
+    }
+
+    /** The peer of this leg ended it with {@code cause}: report once, free the media. */
+    protected final void remoteGone(Q850Cause cause) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        close();
+        LegEvents ev;
+        synchronized (this) {
+            ev = events;
+            if (ev == null) {
+                pendingRelease = cause; // before bind(): delivered there
+            }
+        }
+        if (ev != null) {
+            ev.released(cause);
+        }
+    }
+
+    /** Connects the leg to its call's events; a release that happened before is delivered now. */
+    void bind(LegEvents legEvents) {
+        Q850Cause pending;
+        synchronized (this) {
+            events = legEvents;
+            pending = pendingRelease;
+            pendingRelease = null;
+        }
+        if (pending != null) {
+            legEvents.released(pending);
+        }
+    }
+
+    /** Frees the media and forgets the leg. */
+    protected void close() {
+        stream.close();
+        b2bua.forget(this);
+    }
+
+    /** A digit by SIP INFO, NOTIFY or KPML in this leg's dialog. */
+    void digit(DigitEvent digit) {
+        LegEvents ev = events;
+        if (ev != null) {
+            ev.digits(String.valueOf(digit.digit()));
+        }
+    }
+
+    /** The local media description for SDP, at version {@code version}. */
+    protected SdpNegotiator.LocalMedia localMedia(long version, SdpNegotiator.Direction direction) {
+        return new SdpNegotiator.LocalMedia(sessionId, version, b2bua.mediaAddress(), stream.localPort(),
+                b2bua.settings().codecs(), OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT), direction);
+    }
+
+    /** Points the stream at the peer's RTP address from SDP (not for hold addresses 0.0.0.0). */
+    protected void applySelection(SdpNegotiator.MediaSelection sel) {
+        this.selection = sel;
+        if (!"0.0.0.0".equals(sel.remoteAddress()) && sel.remotePort() > 0) {
+            stream.setRemote(new InetSocketAddress(sel.remoteAddress(), sel.remotePort()));
+        }
+    }
+
+    /**
+     * Sends digits to this leg's user: RFC 4733 events when the peer negotiated telephone-event,
+     * otherwise SIP INFO {@code application/dtmf-relay} (RFC 2976 + the Cisco body).
+     */
+    protected void sendDigits(String digits) {
+        SdpNegotiator.MediaSelection sel = selection;
+        boolean nte = sel != null && sel.telephoneEventPt().isPresent();
+        for (char c : digits.toCharArray()) {
+            int event = DigitEvent.DIGITS.indexOf(c);
+            if (event < 0) {
+                continue;
+            }
+            if (nte) {
+                DtmfDigit.ofEvent(event).ifPresent(d -> stream.sendDigit(d, b2bua.settings().digitMillis()));
+            } else if (dialog != null) {
+                b2bua.sendInfoDigit(dialog, c, b2bua.settings().digitMillis());
+            }
+        }
+    }
+
+    /** Sends BYE with {@code Reason: Q.850;cause=N} in the dialog. */
+    protected void sendBye(Q850Cause cause) {
+        Dialog d = dialog;
+        if (d != null) {
+            b2bua.sendInDialog(d, Request.BYE, r -> r.addHeader(b2bua.messages().reason(cause)));
+        }
+    }
+
+    /** The cause a peer's BYE/CANCEL/final response carries ({@code Reason}, else from the status). */
+    protected static Q850Cause causeOf(javax.sip.message.Message message, int statusOrZero) {
+        Optional<Q850Reason> reason = SipMessages.reasonOf(message);
+        if (statusOrZero == 0) {
+            return reason.map(Q850Reason::toCause).orElse(Q850Cause.NORMAL_CALL_CLEARING);
+        }
+        return SipCauseMapping.toCause(statusOrZero, reason);
+    }
+
+    /** Answers a request in this leg's dialog. */
+    protected void respond(ServerTransaction tx, int status) {
+        b2bua.messages().respond(tx, status, r -> { });
+    }
+
+    @Override public Optional<AudioSink> audioToUser() {
+        return Optional.of(new StreamAudio(this));
+    }
+
+    @Override public void connectAudio(AudioSink peer) {
+        if (peer instanceof StreamAudio sip) {
+            stream.relayTo(sip.leg().stream); // RTP to RTP, unchanged
+        } else {
+            audioPeer = peer;
+            stream.play(fromPeer);
+        }
+    }
+
+    @Override public void disconnectAudio() {
+        stream.relayTo(null);
+        audioPeer = null;
+        stream.stopPlaying();
+    }
+
+    @Override public Optional<MediaCounters> counters() {
+        StreamCounters c = stream.counters();
+        SdpNegotiator.MediaSelection sel = selection;
+        String coder = sel == null ? "" : sel.codec() == SdpNegotiator.Codec.PCMA ? "g711alaw" : "g711ulaw";
+        return Optional.of(new MediaCounters(c.packetsSent(), c.octetsSent(), c.packetsReceived(), c.octetsReceived(),
+                coder));
+    }
+
+    /** The sink this leg offers its peer: audio pushed here is played into the RTP stream. */
+    record StreamAudio(SipLeg leg) implements AudioSink {
+        @Override public void accept(short[] pcm) {
+            leg.fromPeer.push(pcm);
+        }
+    }
+
+    /** Decoded audio to the bridged in-gateway peer; RFC 4733 digits to the call (once per event). */
+    private final class Sink implements MediaSink {
+        @Override public void onAudio(short[] frame) {
+            AudioSink p = audioPeer;
+            if (p != null) {
+                p.accept(frame.clone());
+            }
+        }
+
+        @Override public void onDigit(TelephoneEventReceiver.Relayed digit) {
+            long ts = switch (digit) {
+                case TelephoneEventReceiver.Relayed.Started s -> s.rtpTimestamp();
+                case TelephoneEventReceiver.Relayed.Ended e -> e.rtpTimestamp();
+            };
+            if (ts == lastDigitTs) {
+                return; // the start of this event was already reported
+            }
+            lastDigitTs = ts;
+            LOG.debug("RFC 4733 digit {} on {}", digit.digit().symbol(), describe());
+            LegEvents ev = events;
+            if (ev != null) {
+                ev.digits(String.valueOf(digit.digit().symbol()));
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.tollgate.harness.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tollgate.cdr.record.CallLegRecord;
+
+/**
+ * Calls through the B2BUA with the real SIPp on both sides (issue 5 interop): SIPp UAC → tollgate →
+ * SIPp UAS over {@code dial-peer voice N voip} with {@code session target ipv4:127.0.0.1:P}.
+ * Every scenario must end with SIPp's exit code 0 on both sides, and the call's records are written.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SippCallTest {
+    private SipGatewayFixture gw;
+    private Path data;
+    private int trunkPort;
+    private int busyPort;
+    private Path caller;
+
+    @BeforeAll
+    void start() throws Exception {
+        data = Files.createTempDirectory("sipp-gw");
+        trunkPort = Sipp.freeUdpPort();
+        busyPort = Sipp.freeUdpPort();
+        caller = Sipp.callerFile("4085551234");
+        String config = """
+                hostname sipgw
+                dial-peer voice 100 voip
+                 destination-pattern 5551000
+                 session protocol sipv2
+                 session target ipv4:127.0.0.1:%1$d
+                dial-peer voice 200 voip
+                 destination-pattern 5552000
+                 session protocol sipv2
+                 session target ipv4:127.0.0.1:%2$d
+                 preference 0
+                dial-peer voice 201 voip
+                 destination-pattern 5552000
+                 session protocol sipv2
+                 session target ipv4:127.0.0.1:%1$d
+                 preference 1
+                end
+                """.formatted(trunkPort, busyPort);
+        gw = new SipGatewayFixture(config, data);
+    }
+
+    @AfterAll
+    void stop() {
+        if (gw != null) {
+            gw.close();
+        }
+    }
+
+    private int call(String uacScenario, String called) throws Exception {
+        int rc = Sipp.uac(uacScenario, gw.target(), "-s", called, "-inf", caller.toString());
+        if (rc != 0) {
+            for (Sipp s : Sipp.running()) {
+                s.kill();
+                System.err.println("UAS: " + s.output());
+            }
+        }
+        return rc;
+    }
+
+    private List<CallLegRecord> records(int before) throws InterruptedException {
+        SipGatewayFixture.await(() -> gw.history().size() >= before + 2, "both legs of the call in the CDR history");
+        List<CallLegRecord> all = gw.history();
+        return all.subList(before, all.size());
+    }
+
+    @Test
+    @DisplayName("Basic call SIP phone → SIP trunk (SIPp UAS), caller hangs up: both dialogs end, two CDR legs with cause 16")
+    void callerHangsUp() throws Exception {
+        int before = gw.history().size();
+        Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
+        assertEquals(0, call("uac_call.xml", "5551000"));
+        assertEquals(0, uas.await());
+        List<CallLegRecord> legs = records(before);
+        assertTrue(legs.stream().allMatch(l -> l.connectTime().isPresent()), legs.toString());
+        assertTrue(legs.stream().allMatch(l -> l.disconnectCauseHex().equals("10")), legs.toString());
+        assertTrue(legs.stream().anyMatch(l -> l.peerId() == 100), legs.toString());
+    }
+
+    @Test
+    @DisplayName("Callee hangs up: its BYE reaches the caller as BYE with Reason: Q.850;cause=16")
+    void calleeHangsUp() throws Exception {
+        Sipp uas = Sipp.uas("uas_answer_bye.xml", trunkPort);
+        assertEquals(0, call("uac_call_callee_bye.xml", "5551000"));
+        assertEquals(0, uas.await());
+    }
+
+    @Test
+    @DisplayName("CANCEL before answer: the caller gets 200 + 487, the trunk leg is cancelled (200 + 487 + ACK)")
+    void cancelBeforeAnswer() throws Exception {
+        Sipp uas = Sipp.uas("uas_ring_cancel.xml", trunkPort);
+        assertEquals(0, call("uac_cancel.xml", "5551000"));
+        assertEquals(0, uas.await());
+    }
+
+    @Test
+    @DisplayName("Busy callee (486) hunts to the next dial-peer (preference 1), which answers")
+    void busyHuntsToNextPeer() throws Exception {
+        int before = gw.history().size();
+        Sipp busy = Sipp.uas("uas_busy.xml", busyPort);
+        Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
+        assertEquals(0, call("uac_call.xml", "5552000"));
+        assertEquals(0, busy.await());
+        assertEquals(0, uas.await());
+        SipGatewayFixture.await(() -> gw.history().size() >= before + 3, "three legs: caller, busy attempt, answer");
+        List<CallLegRecord> legs = gw.history().subList(before, gw.history().size());
+        assertTrue(legs.stream().anyMatch(l -> l.peerId() == 200 && l.disconnectCauseHex().equals("11")), legs.toString());
+        assertTrue(legs.stream().anyMatch(l -> l.peerId() == 201 && l.connectTime().isPresent()), legs.toString());
+    }
+
+    @Test
+    @DisplayName("DTMF by SIP INFO from the caller reaches a callee without telephone-event as SIP INFO (Signal=5)")
+    void dtmfByInfo() throws Exception {
+        Sipp uas = Sipp.uas("uas_info.xml", trunkPort);
+        assertEquals(0, call("uac_info_dtmf.xml", "5551000"));
+        assertEquals(0, uas.await());
+    }
+}
