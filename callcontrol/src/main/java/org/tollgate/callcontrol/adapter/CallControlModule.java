@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tollgate.callcontrol.analog.FxsPortDriver;
+import org.tollgate.callcontrol.analog.PromptAudio;
 import org.tollgate.callcontrol.analog.VoicePortConfig;
 import org.tollgate.callcontrol.analog.VoicePorts;
 import org.tollgate.callcontrol.auth.AuthorizationApplication;
@@ -42,11 +43,11 @@ public final class CallControlModule {
 
     private CallControlModule(GatewayConfigAdapter.Adapted adapted, CallScheduler scheduler, LegFactory voip,
                               AuthorizationApplication auth, CallRecordSink sink,
-                              Function<VoicePortConfig, FxsPortDriver> drivers) {
+                              Function<VoicePortConfig, FxsPortDriver> drivers, PromptAudio prompts) {
         this.adapted = adapted;
         this.settings = new AtomicReference<>(adapted.settings());
         CallControl[] holder = new CallControl[1];
-        this.ports = new VoicePorts(adapted.voicePorts(), drivers, () -> holder[0]);
+        this.ports = new VoicePorts(adapted.voicePorts(), drivers, () -> holder[0], prompts);
         this.calls = new CallControl(settings::get, scheduler, LegFactory.byKind(ports, voip), auth, sink);
         holder[0] = calls;
         adapted.warnings().forEach(w -> LOG.warn("callcontrol: {}", w));
@@ -62,8 +63,25 @@ public final class CallControlModule {
     public static CallControlModule create(GatewayConfig config, CallScheduler scheduler, LegFactory voip,
                                            AuthorizationApplication auth, CallRecordSink sink,
                                            Function<VoicePortConfig, FxsPortDriver> drivers) {
+        return create(config, scheduler, voip, auth, sink, drivers, PromptAudio.bundled());
+    }
+
+    /**
+     * With the default drivers and the analog ports' prompts from {@code prompts} (e.g. a
+     * {@code flash:} directory before the bundled prompts).
+     */
+    public static CallControlModule create(GatewayConfig config, CallScheduler scheduler, LegFactory voip,
+                                           AuthorizationApplication auth, CallRecordSink sink, PromptAudio prompts) {
+        return create(config, scheduler, voip, auth, sink, c -> FxsPortDriver.defaultFor(c, scheduler), prompts);
+    }
+
+    /** With a driver per voice-port and the analog ports' prompt source of the caller's choosing. */
+    public static CallControlModule create(GatewayConfig config, CallScheduler scheduler, LegFactory voip,
+                                           AuthorizationApplication auth, CallRecordSink sink,
+                                           Function<VoicePortConfig, FxsPortDriver> drivers, PromptAudio prompts) {
         Objects.requireNonNull(config, "config");
-        return new CallControlModule(GatewayConfigAdapter.adapt(config), scheduler, voip, auth, sink, drivers);
+        return new CallControlModule(GatewayConfigAdapter.adapt(config), scheduler, voip, auth, sink, drivers,
+                Objects.requireNonNull(prompts, "prompts"));
     }
 
     /** Applies a new configuration to calls started from now on. */
