@@ -22,6 +22,7 @@ import org.tollgate.aaa.AaaService;
 import org.tollgate.aaa.cli.AaaCommands;
 import org.tollgate.aaa.lockout.FacLockout;
 import org.tollgate.callcontrol.adapter.CallControlModule;
+import org.tollgate.callcontrol.analog.PromptAudio;
 import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.cli.CallControlCommands;
 import org.tollgate.callcontrol.cli.CallDebug;
@@ -35,6 +36,7 @@ import org.tollgate.config.cli.ConfigHolder;
 import org.tollgate.config.cli.DebugBus;
 import org.tollgate.gateway.accounting.GatewayCdr;
 import org.tollgate.gateway.metrics.GatewayMetrics;
+import org.tollgate.ivrprompts.PromptResolver;
 
 /**
  * AAA, the CDR pipeline and call control as {@code tollgate run} runs them.
@@ -61,6 +63,8 @@ public final class CallServices implements AutoCloseable {
     public static final long QUEUE_POLL_SECONDS = 5;
     /** How long shutdown waits for cleared calls to release (their STOP records are then written). */
     public static final Duration CLEAR_WAIT = Duration.ofSeconds(3);
+    /** The directory under the data directory that {@code flash:} prompts are looked up in first. */
+    public static final String FLASH = "flash";
     /** The cause active calls are released with at shutdown (normal, unspecified). */
     public static final Q850Cause SHUTDOWN_CAUSE = Q850Cause.NORMAL_UNSPECIFIED;
 
@@ -84,7 +88,8 @@ public final class CallServices implements AutoCloseable {
 
     /**
      * Starts AAA, the CDR service (store under {@code dataDir}, file CDRs under {@code dataDir/flash})
-     * and call control from {@code config}'s current configuration and follows its changes.
+     * and call control (IVR prompts {@code flash:NAME.au} from {@code dataDir/flash}, then the bundled
+     * ones) from {@code config}'s current configuration and follows its changes.
      */
     public static CallServices start(ConfigHolder config, Path dataDir, Clock clock, DebugBus debug,
                                      GatewayMetrics metrics) throws SQLException {
@@ -100,7 +105,8 @@ public final class CallServices implements AutoCloseable {
             module = CallControlModule.create(cfg, scheduler, (req, ev) -> voip.get().create(req, ev),
                     aaa.authorizationApplication(),
                     CallRecordSink.all(media.around(cdr.recordSink()), new CallDebug(debug),
-                            new CallMetricsSink(metrics)));
+                            new CallMetricsSink(metrics)),
+                    new PromptAudio(new PromptResolver(Optional.of(dataDir.resolve(FLASH)))));
         } catch (RuntimeException e) {
             scheduler.close();
             cdr.close();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.aaa.AaaService;
+import org.tollgate.callcontrol.analog.SimulatedPhone;
 import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.cli.TestVoicePortCommand;
 import org.tollgate.cdr.record.CallLegRecord;
@@ -114,6 +115,31 @@ class CallServicesTest {
                     "connected through dial-peer 12");
             port(s, "0/1/0", "on-hook");
             port(s, "0/1/1", "on-hook");
+        }
+    }
+
+    @Test
+    @DisplayName("IVR prompts (flash:NAME.au) are looked up in <data-dir>/flash before the bundled ones")
+    void promptsFromFlashDirectory() throws Exception {
+        String seed = Files.readString(Path.of("../examples/cme-fac.cfg"))
+                .replace("voice-port 0/1/0\n", "voice-port 0/1/0\n lpcor incoming LocalUser\n")
+                .replace("flash:en_bacd_enter_dest.au", "flash:tollgate_custom.au");
+        ParseResult r = ConfigParser.parse("custom-prompt.cfg", seed);
+        GatewayConfig cfg = assertInstanceOf(ParseResult.Ok.class, r, r.toString()).config();
+        Files.createDirectories(data.resolve(CallServices.FLASH));
+        try (var in = org.tollgate.ivrprompts.PromptResolver.class
+                .getResourceAsStream("/org/tollgate/ivrprompts/bundled/en_bacd_enter_dest.au")) {
+            Files.write(data.resolve(CallServices.FLASH).resolve("tollgate_custom.au"), in.readAllBytes());
+        }
+        Clock clock = Clock.systemUTC();
+        try (CallServices s = CallServices.start(new ConfigHolder(cfg), data, clock, new DebugBus(clock),
+                new GatewayMetrics())) {
+            port(s, "0/1/0", "off-hook");
+            port(s, "0/1/0", "digits", "99329");
+            SimulatedPhone phone = (SimulatedPhone) s.module().ports().port("0/1/0").orElseThrow().driver();
+            await(() -> phone.hearing().startsWith("prompt tollgate_custom"), "the FAC prompt plays");
+            assertEquals("prompt tollgate_custom", phone.hearing(), "found and heard as voice, not missing");
+            port(s, "0/1/0", "on-hook");
         }
     }
 
