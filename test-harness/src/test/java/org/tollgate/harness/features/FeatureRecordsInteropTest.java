@@ -1,12 +1,14 @@
 package org.tollgate.harness.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +32,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.aaa.radius.RadiusAccountingClient;
+import org.tollgate.aaa.radius.RadiusServerSpec;
+import org.tollgate.aaa.radius.RadiusSettings;
 import org.tollgate.callcontrol.adapter.CallControlModule;
 import org.tollgate.callcontrol.analog.SimulatedPhone;
 import org.tollgate.callcontrol.cause.Q850Cause;
@@ -39,6 +45,7 @@ import org.tollgate.cdr.record.FeatureRecord;
 import org.tollgate.cdr.record.MediaStats;
 import org.tollgate.cdr.service.CdrService;
 import org.tollgate.cdr.service.CdrSettings;
+import org.tollgate.cdr.service.CdrSinks;
 import org.tollgate.cdr.sink.CdrSink;
 import org.tollgate.cdr.sink.Delivery;
 import org.tollgate.cdr.sink.syslog.SyslogFraming;
@@ -49,10 +56,15 @@ import org.tollgate.config.ConfigParser;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
 import org.tollgate.config.system.DialControlMib;
+import org.tollgate.gateway.accounting.RadiusAccountingAdapter;
+import org.tollgate.harness.radius.FreeRadiusServer;
 import org.tollgate.harness.syslog.RsyslogServer;
 
 /**
- * Issue 8 "Records", durability as for call records: a separate JVM ({@link Load}: call control's
+ * Issue 8 "Records" against real peers. FreeRADIUS: a park and retrieve through call control's
+ * engine and the CDR service with the RADIUS sink over aaa's accounting client puts each feature
+ * record into the detail file as an Accounting-Request of its own with
+ * {@code Cisco-AVPair = "feature-vsa=fn:PARK,..."}. Durability as for call records: a separate JVM ({@link Load}: call control's
  * engine with four simulated analog phones doing hook-flash park + retrieve and consult transfers in
  * a loop, and the CDR service whose {@code syslog} queue is never acknowledged) is SIGKILLed; every
  * feature record it reported durable is in the H2 store and queued; a restarted CDR service then
@@ -60,7 +72,7 @@ import org.tollgate.harness.syslog.RsyslogServer;
  * 127.0.0.1), which parses {@code %VOIPAAA-5-VOIP_FEAT_HISTORY: FEAT_VSA=...} with RFC 5424 MSGID
  * {@code VOIP_FEAT_HISTORY} and never sees one twice (UDP itself may drop datagrams of the burst).
  */
-class FeatureRecordsCrashTest {
+class FeatureRecordsInteropTest {
     static final String OWNER = "cme-feat";
     private static final Pattern FEATURE_ID = Pattern.compile("fid:(\\d+),fcid:([0-9A-F]{32}),");
     static final String CONFIG = """
@@ -289,6 +301,67 @@ class FeatureRecordsCrashTest {
         public void close() {
             sink.close();
         }
+    }
+
+    @Test
+    @DisplayName("FreeRADIUS (aaa accounting connection h323 stop-only): park and retrieve put two feature records into the detail file, each its own Stop with Cisco-AVPair feature-vsa=fn:PARK / fn:PARKRET, h323-conf-id and cdr-record-id, besides the 5 leg Stops")
+    void freeRadiusFeatureVsa() throws Exception {
+        assumeTrue(FreeRadiusServer.available(), "freeradius not installed");
+        try (FreeRadiusServer radius = FreeRadiusServer.builder().secret("feat-secret").start()) {
+            ParseResult r = ConfigParser.parse("features.cfg", CONFIG + "gw-accounting aaa\naaa new-model\n"
+                    + "radius server fr\n address ipv4 127.0.0.1 auth-port " + radius.authPort() + " acct-port "
+                    + radius.acctPort() + "\n key feat-secret\naaa accounting connection h323 stop-only group radius\n");
+            GatewayConfig cfg = assertInstanceOf(ParseResult.Ok.class, r, r.toString()).config();
+            RadiusAccountingClient client = new RadiusAccountingClient(List.of(new RadiusServerSpec("freeradius",
+                    radius.address(), radius.authPort(), radius.acctPort(), "feat-secret")),
+                    RadiusSettings.defaults().withTimeout(Duration.ofSeconds(2)).withRetransmit(1)
+                            .withSourceAddress(InetAddress.getLoopbackAddress()), Clock.systemUTC());
+            try (CdrService cdr = CdrService.start(CdrSettings.defaults(data, cfg.hostname()),
+                    CdrSinks.fromConfig(cfg, Optional.of(RadiusAccountingAdapter.of(client)), data,
+                            SyslogFraming.RFC5424, Clock.systemUTC()), Clock.systemUTC(), MediaStats.NONE)) {
+                ManualScheduler clock = new ManualScheduler();
+                CallControlModule m = CallControlModule.create(cfg, clock, LegFactory.unavailable(
+                        Q850Cause.NO_ROUTE_TO_DESTINATION, "no SIP"), CallControl.NO_AUTHORIZATION, cdr.recordSink());
+                Function<String, SimulatedPhone> phone = p -> (SimulatedPhone) m.ports().port(p).orElseThrow().driver();
+                phone.apply("0/1/0").offHook();
+                phone.apply("0/1/0").dial("1002");
+                phone.apply("0/1/1").offHook();
+                clock.advance(Duration.ofSeconds(5));
+                phone.apply("0/1/1").flash();
+                phone.apply("0/1/1").dial("**6");
+                phone.apply("0/1/1").onHook();
+                phone.apply("0/1/2").offHook();
+                phone.apply("0/1/2").dial("7001");
+                clock.advance(Duration.ofSeconds(5));
+                phone.apply("0/1/2").onHook();
+                phone.apply("0/1/0").onHook();
+                Instant until = Instant.now().plusSeconds(30);
+                while (count(radius.detailFile(), "Acct-Status-Type = Stop") < 7 && Instant.now().isBefore(until)) {
+                    Thread.sleep(50);
+                }
+            }
+            String detail = java.nio.file.Files.readString(radius.detailFile());
+            assertEquals(7, count(radius.detailFile(), "Acct-Status-Type = Stop"), detail);
+            assertEquals(2, count(radius.detailFile(), "feature-vsa="), detail);
+            Matcher park = Pattern.compile("Cisco-AVPair = \"feature-vsa=(fn:PARK,ft:[0-9/ :.]+,frs:0,fid:1,fcid:"
+                    + "[0-9A-F]{32},legID:1,cgn:1001,cdn:7001,pkslot:7001,pkdee:1001,pkder:1002)\"").matcher(detail);
+            assertTrue(park.find(), "PARK feature-vsa in the detail file:\n" + detail);
+            assertTrue(detail.contains("feature-vsa=fn:PARKRET,"), detail);
+            assertTrue(detail.contains(",pkslot:7001,rtvr:1003,ofcid:"), detail);
+            assertTrue(detail.contains("h323-gw-id = \"h323-gw-id=cme-feat\""), detail);
+        }
+    }
+
+    static long count(Path file, String text) throws IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        String s = java.nio.file.Files.readString(file);
+        long n = 0;
+        for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     static long awaitDrained(CdrService cdr) throws Exception {
