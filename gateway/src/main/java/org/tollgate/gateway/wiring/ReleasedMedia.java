@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tollgate.callcontrol.call.LegId;
 import org.tollgate.callcontrol.record.CallRecordEvent;
 import org.tollgate.callcontrol.record.CallRecordSink;
+import org.tollgate.callcontrol.record.FeatureRecordEvent;
+import org.tollgate.callcontrol.record.FeatureRecordSink;
 import org.tollgate.cdr.record.MediaCounters;
 import org.tollgate.cdr.record.MediaStats;
 
@@ -21,21 +23,36 @@ import org.tollgate.cdr.record.MediaStats;
 public final class ReleasedMedia implements MediaStats {
     private final Map<LegId, org.tollgate.callcontrol.media.MediaCounters> current = new ConcurrentHashMap<>();
 
-    /** {@code cdrSink} with this object's counters filled in for each {@code Released} event. */
+    /**
+     * {@code cdrSink} with this object's counters filled in for each {@code Released} event. The
+     * result is also a {@link FeatureRecordSink}: feature record events go to {@code cdrSink} when it
+     * is one (the CDR service's sink is), so wrapping it loses no feature records.
+     */
     public CallRecordSink around(CallRecordSink cdrSink) {
         Objects.requireNonNull(cdrSink, "cdrSink");
-        return e -> {
-            if (e instanceof CallRecordEvent.Released r && !r.media().isEmpty()) {
-                current.putAll(r.media());
-                try {
+        final class Around implements CallRecordSink, FeatureRecordSink {
+            @Override
+            public void accept(CallRecordEvent e) {
+                if (e instanceof CallRecordEvent.Released r && !r.media().isEmpty()) {
+                    current.putAll(r.media());
+                    try {
+                        cdrSink.accept(e);
+                    } finally {
+                        r.media().keySet().forEach(current::remove);
+                    }
+                } else {
                     cdrSink.accept(e);
-                } finally {
-                    r.media().keySet().forEach(current::remove);
                 }
-            } else {
-                cdrSink.accept(e);
             }
-        };
+
+            @Override
+            public void accept(FeatureRecordEvent e) {
+                if (cdrSink instanceof FeatureRecordSink f) {
+                    f.accept(e);
+                }
+            }
+        }
+        return new Around();
     }
 
     @Override
