@@ -34,6 +34,8 @@ class SippCallTest {
         caller = Sipp.callerFile("4085551234");
         String config = """
                 hostname sipgw
+                voice register global
+                 source-address 127.0.0.1
                 dial-peer voice 100 voip
                  destination-pattern 5551000
                  session protocol sipv2

@@ -34,7 +34,25 @@ public final class QueueAwareMessageProcessorFactory implements MessageProcessor
         int capacity = hooks.map(StackHooks.Hooks::udpQueueCapacity).orElse(DEFAULT_CAPACITY);
         QueueAwareUdpProcessor processor = new QueueAwareUdpProcessor(address, stack, port, capacity);
         hooks.ifPresent(h -> h.udpQueue(processor::queueDepth, processor::overflow));
+        useListeningSocket(stack);
         return processor;
+    }
+
+    /**
+     * Sets the RI's package-private {@code SIPTransactionStack.udpFlag}, as its own
+     * {@code OIOMessageProcessorFactory} does when it creates the UDP processor. Without it the RI
+     * sends every UDP message from a new ephemeral socket instead of the listening one, so peers
+     * that answer to the source address (SIPp, symmetric-response UAs, NATs; RFC 3581) never reach
+     * the gateway's client transactions, and each send costs a socket.
+     */
+    private static void useListeningSocket(SIPTransactionStack stack) throws IOException {
+        try {
+            java.lang.reflect.Field f = SIPTransactionStack.class.getDeclaredField("udpFlag");
+            f.setAccessible(true);
+            f.setBoolean(stack, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("cannot make the SIP stack send from its UDP listening socket", e);
+        }
     }
 
     /** The RI's UDP processor with a {@link BoundedDatagramQueue} and its length exposed. */
