@@ -36,7 +36,7 @@ final class Sipp {
 
     /** Starts a UAS scenario on {@code port} and waits until it listens there. */
     static Sipp uas(String scenario, int port, String... args) throws Exception {
-        Sipp s = start(scenario, port, null, args);
+        Sipp s = start(scenario, port, null, work -> { }, args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!bound(port)) {
             if (System.nanoTime() > deadline || !s.process.isAlive()) {
@@ -49,7 +49,18 @@ final class Sipp {
 
     /** Runs a UAC scenario against {@code target} (host:port) and returns SIPp's exit code (0: all calls passed). */
     static int uac(String scenario, String target, String... args) throws Exception {
-        Sipp s = start(scenario, freeUdpPort(), target, args);
+        return uac(scenario, target, work -> { }, args);
+    }
+
+    /** Prepares SIPp's working directory (files a scenario names relatively, such as captures to play). */
+    @FunctionalInterface
+    interface WorkDir {
+        void prepare(Path work) throws IOException;
+    }
+
+    /** As {@link #uac(String, String, String...)}, with {@code prepare} run on the working directory first. */
+    static int uac(String scenario, String target, WorkDir prepare, String... args) throws Exception {
+        Sipp s = start(scenario, freeUdpPort(), target, prepare, args);
         return s.await();
     }
 
@@ -86,10 +97,12 @@ final class Sipp {
         return b.toString();
     }
 
-    private static Sipp start(String scenario, int port, String target, String... args) throws Exception {
+    private static Sipp start(String scenario, int port, String target, WorkDir prepare, String... args)
+            throws Exception {
         assumeTrue(Files.isExecutable(SIPP), "sipp not installed (scripts/install-test-peers.sh)");
         Path sf = resource(scenario);
         Path work = Files.createTempDirectory("sipp");
+        prepare.prepare(work);
         List<String> cmd = new ArrayList<>(List.of(SIPP.toString(), "-sf", sf.toString(), "-m", "1", "-i", "127.0.0.1",
                 "-p", Integer.toString(port), "-mp", Integer.toString(freeMediaPort()), "-timeout", "20s",
                 "-timeout_error", "-nostdin", "-trace_err", "-trace_msg", "-message_file", work.resolve("messages.log").toString(), "-error_file", work.resolve("errors.log").toString()));
