@@ -151,6 +151,20 @@ public final class Gateway implements AutoCloseable {
         // are closed in reverse order, so a call edge (SIP) added after this line stops accepting
         // calls before they are cleared.
         resources.add(callServices);
+        startSip(options, clock, callServices);
+    }
+
+    /**
+     * The SIP edge with the B2BUA (SIP phones, voip dial-peers), closed before call services. A port
+     * that cannot be bound leaves the gateway running without SIP (logged; voip calls fail with 63).
+     */
+    private void startSip(RuntimeOptions options, Clock clock, CallServices callServices) {
+        try {
+            resources.add(org.tollgate.gateway.sip.SipCallEdge.start(config::get, options.sipPort(), clock,
+                    callServices.module().calls(), callServices::setVoipLegs));
+        } catch (org.tollgate.gateway.sip.SipServer.SipStartException | IOException | RuntimeException e) {
+            log.error("SIP edge not started: {}", e.toString());
+        }
     }
 
     /**
