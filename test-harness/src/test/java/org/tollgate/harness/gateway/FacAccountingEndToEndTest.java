@@ -72,9 +72,12 @@ class FacAccountingEndToEndTest {
                 cli.run("test voice port 0/1/1 auto-answer 1");
                 cli.run("test voice port 0/1/0 off-hook");
                 String prompt = cli.run("test voice port 0/1/0 digits 99329");
-                String status = prompt.contains("hearing prompt") ? prompt
-                        : cli.runUntil("test voice port 0/1/0 status", s -> s.contains("hearing prompt"), TRIES);
-                assertTrue(status.contains("hearing prompt"), "the FAC prompt plays: " + status);
+                // the digits command reports "hearing prompt ..." when the prompt has already started; the
+                // status command lists it as "hearing: prompt ..." while it plays and under "heard:" after
+                String userPrompt = "prompt en_bacd_enter_dest";
+                String status = prompt.contains(userPrompt) ? prompt
+                        : cli.runUntil("test voice port 0/1/0 status", s -> s.contains(userPrompt), TRIES);
+                assertTrue(status.contains(userPrompt), "the FAC prompt plays: " + status);
                 cli.run("test voice port 0/1/0 digits 786#");
                 String brief = cli.runUntil("show call active voice brief",
                         s -> s.lines().filter(l -> l.strip().endsWith(" active")).count() == 2, TRIES);
