@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ class SippCallTest {
     private Path data;
     private int trunkPort;
     private int busyPort;
+    private int transferPort;
     private Path caller;
 
     @BeforeAll
@@ -31,6 +33,7 @@ class SippCallTest {
         data = Files.createTempDirectory("sipp-gw");
         trunkPort = Sipp.freeUdpPort();
         busyPort = Sipp.freeUdpPort();
+        transferPort = Sipp.freeUdpPort();
         caller = Sipp.callerFile("4085551234");
         String config = """
                 hostname sipgw
@@ -50,8 +53,12 @@ class SippCallTest {
                  session protocol sipv2
                  session target ipv4:127.0.0.1:%1$d
                  preference 1
+                dial-peer voice 300 voip
+                 destination-pattern 5553000
+                 session protocol sipv2
+                 session target ipv4:127.0.0.1:%3$d
                 end
-                """.formatted(trunkPort, busyPort);
+                """.formatted(trunkPort, busyPort, transferPort);
         gw = new SipGatewayFixture(config, data);
     }
 
@@ -129,5 +136,18 @@ class SippCallTest {
         Sipp uas = Sipp.uas("uas_info.xml", trunkPort);
         assertEquals(0, call("uac_info_dtmf.xml", "5551000"));
         assertEquals(0, uas.await());
+    }
+
+    @Test
+    @DisplayName("Blind transfer by REFER (issue 8): the trunk B answers A, REFERs A to 5553000; B gets 202, NOTIFY 200 and BYE; A talks to C, then hangs up")
+    void blindTransferByRefer() throws Exception {
+        Instant start = Instant.now();
+        Sipp transferor = Sipp.uas("uas_refer_blind.xml", trunkPort);
+        Sipp target = Sipp.uas("uas_answer.xml", transferPort);
+        assertEquals(0, call("uac_call_transferred.xml", "5551000"));
+        assertEquals(0, transferor.await());
+        assertEquals(0, target.await());
+        SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
+                && l.peerId() == 300 && l.disconnectTime().isPresent()), "the transferred call's leg to C in the CDR");
     }
 }

@@ -155,6 +155,7 @@ final class InboundLeg extends SipLeg {
             }
             case Request.CANCEL -> cancel(req, tx);
             case Request.INVITE -> reInvite(req, tx);
+            case Request.REFER -> refer(req, tx);
             default -> respond(tx, Response.METHOD_NOT_ALLOWED);
         }
     }

@@ -44,8 +44,10 @@ final class OutboundLeg extends SipLeg {
     private boolean answered;
     private boolean cancelPending;
 
-    OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events) {
+    OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
+                org.tollgate.callcontrol.call.CallRef call) {
         super(b2bua, stream);
+        placeIn(call, org.tollgate.callcontrol.feature.Side.CALLED);
         this.target = target;
         this.events = events;
         this.callId = b2bua.newCallId();
@@ -233,6 +235,7 @@ final class OutboundLeg extends SipLeg {
                 remoteGone(causeOf(req, 0));
             }
             case Request.INVITE -> respond(tx, Response.NOT_ACCEPTABLE_HERE); // hold from the callee side: not offered
+            case Request.REFER -> refer(req, tx);
             default -> respond(tx, Response.METHOD_NOT_ALLOWED);
         }
     }

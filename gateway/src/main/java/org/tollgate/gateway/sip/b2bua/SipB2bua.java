@@ -185,6 +185,7 @@ public final class SipB2bua implements SipCallHandler {
         Caller caller = callerOf(calling, display, called);
         LOG.debug("INVITE {} from {} to {} ({})", callId, calling, called, caller.endpoint());
         IncomingCall call = cc.startCall(caller, leg, Optional.of(called));
+        leg.placeIn(call.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
         leg.bind(call.events());
     }
 
@@ -278,7 +279,7 @@ public final class SipB2bua implements SipCallHandler {
         } catch (IOException e) {
             return new LegFactory.Failed(Q850Cause.RESOURCE_UNAVAILABLE, "no RTP port: " + e.getMessage());
         }
-        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events);
+        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call());
         legs.put(leg.callId(), leg);
         return new LegFactory.Created(leg);
     }
@@ -403,6 +404,14 @@ public final class SipB2bua implements SipCallHandler {
         if (s != null) {
             s.callSetupFinished(tx);
         }
+    }
+
+    CallControl calls() {
+        return calls;
+    }
+
+    Optional<SipLeg> leg(String callId) {
+        return Optional.ofNullable(legs.get(callId));
     }
 
     void forget(SipLeg leg) {

@@ -10,7 +10,9 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tollgate.callcontrol.call.CallRef;
 import org.tollgate.callcontrol.cause.Q850Cause;
+import org.tollgate.callcontrol.feature.Side;
 import org.tollgate.callcontrol.leg.LegEvents;
 import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.media.AudioSink;
@@ -49,6 +51,11 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
+    /** The call this leg belongs to now and its side in it (updated when a transfer moves the leg). */
+    private volatile CallRef callRef;
+    private volatile Side side;
+    /** The SIP leg this one's RTP is relayed to, if any. */
+    private volatile SipLeg peerLeg;
 
     SipLeg(SipB2bua b2bua, RtpStream stream) {
         this.b2bua = b2bua;
@@ -106,6 +113,82 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     protected void close() {
         stream.close();
         b2bua.forget(this);
+    }
+
+    /** Records the call and side this leg now belongs to. */
+    void placeIn(CallRef call, Side partySide) {
+        this.callRef = call;
+        this.side = partySide;
+    }
+
+    /**
+     * REFER in this leg's dialog (RFC 3515): the user of this leg transfers its peer. Without
+     * {@code Replaces} in the Refer-To URI: blind transfer to the URI's user part
+     * ({@code FeatureService.blindTransfer}); with {@code Replaces} naming another dialog of the gateway
+     * (the transferor's consult call, RFC 3891): {@code consultTransfer}. Answered 202; the implicit
+     * subscription is answered at once with a final NOTIFY {@code message/sipfrag} of
+     * {@code SIP/2.0 200 OK} (the transfer was accepted), before the transferor's leg is released.
+     */
+    protected void refer(Request req, ServerTransaction tx) {
+        javax.sip.header.ReferToHeader rt = (javax.sip.header.ReferToHeader) req.getHeader(javax.sip.header.ReferToHeader.NAME);
+        CallRef call = callRef;
+        Side mySide = side;
+        if (rt == null || !(rt.getAddress().getURI() instanceof javax.sip.address.SipURI target)
+                || target.getUser() == null || call == null) {
+            respond(tx, Response.BAD_REQUEST);
+            return;
+        }
+        String replaces = target.getHeader("Replaces");
+        Optional<SipLeg> consultLeg = Optional.empty();
+        if (replaces != null) {
+            String replacedCallId = java.net.URLDecoder.decode(replaces, java.nio.charset.StandardCharsets.UTF_8)
+                    .split(";", 2)[0];
+            consultLeg = b2bua.leg(replacedCallId);
+            if (consultLeg.isEmpty() || consultLeg.get().callRef == null) {
+                respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+        }
+        respond(tx, Response.ACCEPTED);
+        sendReferNotify("SIP/2.0 200 OK");
+        SipLeg transferee = peerLeg;
+        var features = b2bua.calls().features();
+        java.util.concurrent.CompletionStage<org.tollgate.callcontrol.feature.FeatureOutcome> outcome;
+        SipLeg target2 = consultLeg.map(k -> k.peerLeg).orElse(null);
+        if (consultLeg.isPresent()) {
+            LOG.info("REFER with Replaces on {}: consult transfer of {} to the consult call {}", describe(), call,
+                    consultLeg.get().callRef);
+            outcome = features.consultTransfer(call, mySide, consultLeg.get().callRef);
+        } else {
+            LOG.info("REFER on {}: blind transfer of {} to {}", describe(), call, target.getUser());
+            outcome = features.blindTransfer(call, mySide, target.getUser());
+        }
+        outcome.thenAccept(o -> {
+            switch (o) {
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n -> {
+                    if (transferee != null) {
+                        transferee.placeIn(n, Side.CALLER);
+                    }
+                    if (target2 != null) {
+                        target2.placeIn(n, Side.CALLED);
+                    }
+                });
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
+                        LOG.info("transfer refused on {}: {} ({})", describe(), r.reason(), r.cause());
+            }
+        });
+    }
+
+    private void sendReferNotify(String sipfrag) {
+        Dialog d = dialog;
+        if (d == null) {
+            return;
+        }
+        b2bua.sendInDialog(d, Request.NOTIFY, r -> {
+            r.addHeader(b2bua.messages().headers.createEventHeader("refer"));
+            r.addHeader(b2bua.messages().headers.createSubscriptionStateHeader("terminated;reason=noresource"));
+            r.setContent(sipfrag + "\r\n", b2bua.messages().headers.createContentTypeHeader("message", "sipfrag"));
+        });
     }
 
     /** A digit by SIP INFO, NOTIFY or KPML in this leg's dialog. */
@@ -178,6 +261,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     @Override public void connectAudio(AudioSink peer) {
         if (peer instanceof StreamAudio sip) {
+            peerLeg = sip.leg();
             stream.relayTo(sip.leg().stream); // RTP to RTP, unchanged
         } else {
             audioPeer = peer;
@@ -186,6 +270,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     }
 
     @Override public void disconnectAudio() {
+        peerLeg = null;
         stream.relayTo(null);
         audioPeer = null;
         stream.stopPlaying();

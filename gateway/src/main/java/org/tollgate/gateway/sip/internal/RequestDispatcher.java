@@ -54,10 +54,10 @@ public final class RequestDispatcher implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
     /** Methods the gateway implements, for {@code Allow}. */
-    public static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, NOTIFY";
+    public static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, NOTIFY, REFER";
     private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER",
-            "INFO", "NOTIFY");
-    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("MESSAGE", "PUBLISH", "REFER", "SUBSCRIBE", "PRACK",
+            "INFO", "NOTIFY", "REFER");
+    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("MESSAGE", "PUBLISH", "SUBSCRIBE", "PRACK",
             "UPDATE");
     private static final Set<String> URI_SCHEMES = Set.of("sip", "sips", "tel");
 
@@ -136,7 +136,7 @@ public final class RequestDispatcher implements SipListener {
             }
             case Request.INFO -> digits(event, tx, inDialog, dtmfOfInfo(request));
             case Request.NOTIFY -> notify(event, tx, inDialog, request);
-            default -> callHandler.onInDialogRequest(event, tx); // BYE, CANCEL
+            default -> callHandler.onInDialogRequest(event, tx); // BYE, CANCEL, REFER
         }
     }
 
