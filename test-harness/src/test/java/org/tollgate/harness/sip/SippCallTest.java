@@ -150,4 +150,18 @@ class SippCallTest {
         SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
                 && l.peerId() == 300 && l.disconnectTime().isPresent()), "the transferred call's leg to C in the CDR");
     }
+
+    @Test
+    @DisplayName("302 from the callee redirects the caller (FeatureService.redirect) to the Contact's number 5553000, which answers")
+    void redirectBy302() throws Exception {
+        Instant start = Instant.now();
+        Sipp redirector = Sipp.uas("uas_redirect.xml", trunkPort);
+        Sipp target = Sipp.uas("uas_answer.xml", transferPort);
+        assertEquals(0, call("uac_call.xml", "5551000"));
+        assertEquals(0, redirector.await());
+        assertEquals(0, target.await());
+        SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
+                && l.peerId() == 300 && l.connectTime().isPresent() && l.disconnectTime().isPresent()),
+                "the redirected call's leg to 5553000 in the CDR");
+    }
 }

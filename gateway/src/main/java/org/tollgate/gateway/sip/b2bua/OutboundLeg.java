@@ -174,7 +174,40 @@ final class OutboundLeg extends SipLeg {
                 return;
             }
         }
+        if (status < 400 && redirectTarget(r).isPresent()) {
+            redirect(r, status, redirectTarget(r).get());
+            return;
+        }
         remoteGone(causeOf(r, status));
+    }
+
+    /** The user part of a 3xx's first SIP Contact (RFC 3261 8.1.3.4), the number to redirect to. */
+    private static java.util.Optional<String> redirectTarget(Response r) {
+        javax.sip.header.ContactHeader c = (javax.sip.header.ContactHeader) r.getHeader(javax.sip.header.ContactHeader.NAME);
+        if (c != null && c.getAddress().getURI() instanceof SipURI u && u.getUser() != null && !u.getUser().isEmpty()) {
+            return java.util.Optional.of(u.getUser());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * 3xx with a Contact: call forward by redirection ({@code FeatureService.redirect(call, number,
+     * false)}: the caller is re-routed to the Contact's number and keeps its FAC status; call control
+     * releases this leg). Refused (e.g. the call is already gone): the leg fails with the 3xx's cause.
+     */
+    private void redirect(Response r, int status, String number) {
+        synchronized (this) {
+            ended = true;
+        }
+        stream.close();
+        b2bua.forget(this);
+        LOG.info("{} redirected ({}) to {}", describe(), status, number);
+        b2bua.calls().features().redirect(callRef(), number, false).thenAccept(o -> {
+            if (o instanceof org.tollgate.callcontrol.feature.FeatureOutcome.Refused refused) {
+                LOG.info("redirect from {} refused: {}", describe(), refused.reason());
+                events.released(causeOf(r, status));
+            }
+        });
     }
 
     private void ack(ResponseEvent event, long seq) {

@@ -115,6 +115,11 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         b2bua.forget(this);
     }
 
+    /** The call this leg belongs to now. */
+    protected CallRef callRef() {
+        return callRef;
+    }
+
     /** Records the call and side this leg now belongs to. */
     void placeIn(CallRef call, Side partySide) {
         this.callRef = call;
