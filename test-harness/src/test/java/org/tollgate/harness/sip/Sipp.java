@@ -52,6 +52,11 @@ final class Sipp {
         return uac(scenario, target, work -> { }, args);
     }
 
+    /** Starts a UAC scenario against {@code target} without waiting for it ({@link #await()}). */
+    static Sipp uacAsync(String scenario, String target, String... args) throws Exception {
+        return start(scenario, freeUdpPort(), target, work -> { }, args);
+    }
+
     /** Prepares SIPp's working directory (files a scenario names relatively, such as captures to play). */
     @FunctionalInterface
     interface WorkDir {

@@ -164,4 +164,30 @@ class SippCallTest {
                 && l.peerId() == 300 && l.connectTime().isPresent() && l.disconnectTime().isPresent()),
                 "the redirected call's leg to 5553000 in the CDR");
     }
+
+    @Test
+    @DisplayName("Consult transfer by REFER with Replaces (issue 8): T calls X and, in a second call, Y; T's REFER replaces its consult dialog: X is connected to Y, T's two dialogs end")
+    void consultTransferByReferWithReplaces() throws Exception {
+        Instant start = Instant.now();
+        String token = Long.toHexString(System.nanoTime());
+        Path transferor = Files.createTempFile("sipp-transferor", ".csv");
+        Files.writeString(transferor, "SEQUENTIAL\n4085551234;" + token + ";\n");
+        Sipp transferee = Sipp.uas("uas_answer_bye_late.xml", trunkPort);
+        Sipp target = Sipp.uas("uas_answer.xml", transferPort);
+        Sipp consult = Sipp.uacAsync("uac_call_callee_bye.xml", gw.target(), "-s", "5553000", "-inf", caller.toString(),
+                "-cid_str", "consult-%u-" + token + "@127.0.0.1");
+        int rc = Sipp.uac("uac_refer_consult.xml", gw.target(), "-s", "5551000", "-inf", transferor.toString());
+        if (rc != 0) {
+            for (Sipp s : Sipp.running()) {
+                s.kill();
+                System.err.println("SIPp: " + s.output());
+            }
+        }
+        assertEquals(0, rc);
+        assertEquals(0, consult.await());
+        assertEquals(0, transferee.await());
+        assertEquals(0, target.await());
+        SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
+                && l.peerId() == 300 && l.disconnectTime().isPresent()), "the target's leg in the CDR");
+    }
 }
