@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Joins SIPp's per-digit RFC 4733 captures ({@code /usr/share/sip-tester/dtmf_2833_D.pcap}) into one
@@ -73,8 +72,40 @@ final class DtmfPcap {
         return out;
     }
 
-    /** The digits of {@code list} joined, for tests that name them one by one. */
-    static String join(List<String> list) {
-        return String.join("", list);
+    /**
+     * Writes {@code digits} as in-band DTMF: the {@code dsp} {@code DtmfGenerator}'s tones (100 ms on,
+     * 100 ms off), μ-law, 20 ms RTP packets (PT 0) every 20 ms, with 200 ms of silence before and after.
+     * The Ethernet/IP/UDP framing is copied from SIPp's own capture and its lengths patched.
+     */
+    static Path writeInband(String digits, Path out) throws IOException {
+        byte[] sipp = Files.readAllBytes(Path.of("/usr/share/sip-tester/dtmf_2833_1.pcap"));
+        short[] tones = org.tollgate.dsp.dtmf.DtmfGenerator.generate(digits);
+        short[] pcm = new short[1600 + tones.length + 1600 + 159];
+        System.arraycopy(tones, 0, pcm, 1600, tones.length);
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        result.write(sipp, 0, 24);
+        int frames = pcm.length / 160;
+        for (int i = 0; i < frames; i++) {
+            byte[] pkt = new byte[RTP_OFFSET + 12 + 160];
+            System.arraycopy(sipp, 24 + 16, pkt, 0, RTP_OFFSET);
+            ByteBuffer b = ByteBuffer.wrap(pkt).order(ByteOrder.BIG_ENDIAN);
+            b.putShort(14 + 2, (short) (pkt.length - 14));       // IPv4 total length
+            b.putShort(14 + 10, (short) 0);                      // IPv4 header checksum (not checked by SIPp)
+            b.putShort(14 + 20 + 4, (short) (pkt.length - 34));  // UDP length
+            b.putShort(14 + 20 + 6, (short) 0);                  // no UDP checksum
+            b.put(RTP_OFFSET, (byte) 0x80).put(RTP_OFFSET + 1, (byte) (i == 0 ? 0x80 : 0x00));
+            b.putShort(RTP_OFFSET + 2, (short) (2000 + i)).putInt(RTP_OFFSET + 4, 320_000 + i * 160)
+                    .putInt(RTP_OFFSET + 8, 0x7011_6a11);
+            byte[] ulaw = new byte[160];
+            org.tollgate.dsp.rtp.Codec.PCMU.encode(pcm, i * 160, ulaw, 160);
+            System.arraycopy(ulaw, 0, pkt, RTP_OFFSET + 12, 160);
+            long us = i * 20_000L;
+            ByteBuffer rec = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            rec.putInt((int) (us / 1_000_000)).putInt((int) (us % 1_000_000)).putInt(pkt.length).putInt(pkt.length);
+            result.write(rec.array());
+            result.write(pkt);
+        }
+        Files.write(out, result.toByteArray());
+        return out;
     }
 }

@@ -44,8 +44,10 @@ class SippFacTest {
 
     private void assertFacCall(String scenario) throws Exception {
         Instant start = Instant.now();
-        int rc = Sipp.uac(scenario, gw.target(), work -> DtmfPcap.write("786#", work.resolve("dtmf_786pound.pcap")),
-                "-s", "99329", "-inf", caller.toString());
+        int rc = Sipp.uac(scenario, gw.target(), work -> {
+            DtmfPcap.write("786#", work.resolve("dtmf_786pound.pcap"));
+            DtmfPcap.writeInband("786#", work.resolve("inband_786pound.pcap"));
+        }, "-s", "99329", "-inf", caller.toString());
         assertEquals(0, rc, "SIPp scenario " + scenario);
         SipGatewayFixture.await(() -> since(start).size() >= 2 && since(start).stream()
                 .allMatch(l -> l.disconnectTime().isPresent()), "both legs of the call in the CDR history");
@@ -69,5 +71,11 @@ class SippFacTest {
     @DisplayName("FAC over SIP: 786# as RFC 4733 telephone-events (SIPp dtmf_2833 captures) in the early media")
     void facByRfc4733() throws Exception {
         assertFacCall("uac_fac_rfc4733.xml");
+    }
+
+    @Test
+    @DisplayName("FAC over SIP: 786# as in-band DTMF tones in PCMU audio from a caller without telephone-event")
+    void facByInbandDtmf() throws Exception {
+        assertFacCall("uac_fac_inband.xml");
     }
 }

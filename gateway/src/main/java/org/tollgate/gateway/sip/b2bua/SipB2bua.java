@@ -239,7 +239,6 @@ public final class SipB2bua implements SipCallHandler {
 
     @Override public void onResponse(ResponseEvent event) {
         String callId = ((CallIdHeader) event.getResponse().getHeader(CallIdHeader.NAME)).getCallId();
-        LOG.debug("response {} for {}", event.getResponse().getStatusCode(), callId);
         if (legs.get(callId) instanceof OutboundLeg out) {
             out.onResponse(event);
         }

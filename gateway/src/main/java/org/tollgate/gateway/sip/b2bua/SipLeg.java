@@ -48,6 +48,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     private volatile AudioSink audioPeer;
     private final PushPcmSource fromPeer = new PushPcmSource();
     private volatile long lastDigitTs = -1;
+    /** In-band DTMF on the leg's received audio (only used on the media pacing thread). */
+    private final org.tollgate.dsp.dtmf.DtmfDetector inband = new org.tollgate.dsp.dtmf.DtmfDetector();
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
@@ -298,10 +300,29 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     /** Decoded audio to the bridged in-gateway peer; RFC 4733 digits to the call (once per event). */
     private final class Sink implements MediaSink {
+        /**
+         * Bridged to in-gateway audio: the frame goes to the peer (whose own detector hears tones).
+         * Otherwise, when the peer did not negotiate telephone-event, in-band DTMF is detected here
+         * (RFC 4733 senders suppress the tones, so both are never used at once).
+         */
         @Override public void onAudio(short[] frame) {
             AudioSink p = audioPeer;
             if (p != null) {
                 p.accept(frame.clone());
+                return;
+            }
+            SdpNegotiator.MediaSelection sel = selection;
+            if (sel != null && sel.telephoneEventPt().isPresent()) {
+                return;
+            }
+            for (org.tollgate.dsp.dtmf.DtmfEvent ev : inband.process(frame)) {
+                if (ev instanceof org.tollgate.dsp.dtmf.DtmfEvent.DigitStarted started) {
+                    LOG.debug("in-band digit {} on {}", started.digit().symbol(), describe());
+                    LegEvents legEvents = events;
+                    if (legEvents != null) {
+                        legEvents.digits(String.valueOf(started.digit().symbol()));
+                    }
+                }
             }
         }
 
