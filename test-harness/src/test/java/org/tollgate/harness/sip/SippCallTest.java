@@ -190,4 +190,12 @@ class SippCallTest {
         SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
                 && l.peerId() == 300 && l.disconnectTime().isPresent()), "the target's leg in the CDR");
     }
+
+    @Test
+    @DisplayName("Re-INVITE hold/resume from the caller: sendonly answered recvonly, sendrecv answered sendrecv, by the gateway alone")
+    void holdAndResumeByReInvite() throws Exception {
+        Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
+        assertEquals(0, call("uac_hold_resume.xml", "5551000"));
+        assertEquals(0, uas.await());
+    }
 }
