@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,12 @@ class SippCallTest {
                 end
                 """.formatted(trunkPort, busyPort, transferPort);
         gw = new SipGatewayFixture(config, data);
+    }
+
+    /** A failed scenario may leave a SIPp peer waiting on a port the next test needs. */
+    @AfterEach
+    void killLeftovers() {
+        Sipp.running().forEach(Sipp::kill);
     }
 
     @AfterAll
@@ -196,6 +203,14 @@ class SippCallTest {
     void holdAndResumeByReInvite() throws Exception {
         Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
         assertEquals(0, call("uac_hold_resume.xml", "5551000"));
+        assertEquals(0, uas.await());
+    }
+
+    @Test
+    @DisplayName("Re-INVITE hold/resume from the callee: answered by the gateway on the trunk leg alone")
+    void calleeHoldAndResume() throws Exception {
+        Sipp uas = Sipp.uas("uas_hold_resume.xml", trunkPort);
+        assertEquals(0, call("uac_call.xml", "5551000"));
         assertEquals(0, uas.await());
     }
 }

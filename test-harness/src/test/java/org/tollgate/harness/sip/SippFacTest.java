@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,12 @@ class SippFacTest {
         gw = new SipGatewayFixture(seed, Files.createTempDirectory("sipp-fac"));
         caller = Sipp.callerFile("786786");
         TestVoicePortCommand.run(gw.services.module().ports(), "0/1/1", List.of("auto-answer", "1"));
+    }
+
+    /** A failed scenario may leave a SIPp peer waiting on a port the next test needs. */
+    @AfterEach
+    void killLeftovers() {
+        Sipp.running().forEach(Sipp::kill);
     }
 
     @AfterAll

@@ -30,7 +30,6 @@ final class InboundLeg extends SipLeg {
     private final String toTag;
     private final String answerSdp;
     private final String calledUser;
-    private long sdpVersion = 1;
     // guarded by this
     private boolean ringing;
     private boolean early;
@@ -47,6 +46,10 @@ final class InboundLeg extends SipLeg {
         this.calledUser = calledUser;
         this.dialog = inviteTx.getDialog();
         applySelection(selection);
+    }
+
+    @Override String contactUser() {
+        return calledUser;
     }
 
     @Override String callId() {
@@ -172,34 +175,6 @@ final class InboundLeg extends SipLeg {
         }
         b2bua.setupFinished(inviteTx);
         remoteGone(causeOf(req, 0));
-    }
-
-    /** Re-INVITE: hold/resume (RFC 3264 8.4), answered from the same stream; the other leg is not touched. */
-    private void reInvite(Request req, ServerTransaction tx) {
-        String offer = SipMessages.body(req);
-        long version;
-        synchronized (this) {
-            version = ++sdpVersion;
-        }
-        if (offer.isEmpty()) {
-            String sdp = SdpNegotiator.offer(localMedia(version, SdpNegotiator.Direction.SENDRECV));
-            b2bua.messages().respond(tx, Response.OK, r -> {
-                decorate(r);
-                b2bua.messages().setSdp(r, sdp);
-            });
-            return;
-        }
-        switch (SdpNegotiator.answer(offer, localMedia(version, SdpNegotiator.Direction.SENDRECV))) {
-            case SdpNegotiator.Negotiation.Agreed a -> {
-                applySelection(a.selection());
-                LOG.debug("re-INVITE on {}: {}", describe(), a.selection().remoteHold() ? "hold" : "resume");
-                b2bua.messages().respond(tx, Response.OK, r -> {
-                    decorate(r);
-                    b2bua.messages().setSdp(r, a.answerSdp());
-                });
-            }
-            case SdpNegotiator.Negotiation.NotAcceptable n -> respond(tx, Response.NOT_ACCEPTABLE_HERE);
-        }
     }
 
     /** Timer H or a lost transaction: the INVITE is over. */

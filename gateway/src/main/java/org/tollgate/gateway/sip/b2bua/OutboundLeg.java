@@ -55,6 +55,10 @@ final class OutboundLeg extends SipLeg {
         this.offered = localMedia(1, SdpNegotiator.Direction.SENDRECV);
     }
 
+    @Override String contactUser() {
+        return target.getUser();
+    }
+
     @Override String callId() {
         return callId;
     }
@@ -267,7 +271,7 @@ final class OutboundLeg extends SipLeg {
                 respond(tx, Response.OK);
                 remoteGone(causeOf(req, 0));
             }
-            case Request.INVITE -> respond(tx, Response.NOT_ACCEPTABLE_HERE); // hold from the callee side: not offered
+            case Request.INVITE -> reInvite(req, tx);
             case Request.REFER -> refer(req, tx);
             default -> respond(tx, Response.METHOD_NOT_ALLOWED);
         }

@@ -53,6 +53,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
+    /** SDP o= version of this leg's last description; guarded by {@code this}. */
+    private long sdpVersion = 1;
     /** The call this leg belongs to now and its side in it (updated when a transfer moves the leg). */
     private volatile CallRef callRef;
     private volatile Side side;
@@ -68,6 +70,42 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     /** The Call-ID of this leg's dialog (the B2BUA's key). */
     abstract String callId();
+
+    /** The user part of this leg's Contact. */
+    abstract String contactUser();
+
+    /**
+     * Re-INVITE from this leg's peer (hold/resume, RFC 3264 8.4): answered from the leg's own stream
+     * with the direction mirrored; the other leg is not re-INVITEd (media is anchored on the gateway).
+     * Without SDP (an offer solicited from us) the answer carries our offer.
+     */
+    protected void reInvite(Request req, ServerTransaction tx) {
+        String offer = SipMessages.body(req);
+        long version;
+        synchronized (this) {
+            version = ++sdpVersion;
+        }
+        String sdp;
+        if (offer.isEmpty()) {
+            sdp = SdpNegotiator.offer(localMedia(version, SdpNegotiator.Direction.SENDRECV));
+        } else {
+            switch (SdpNegotiator.answer(offer, localMedia(version, SdpNegotiator.Direction.SENDRECV))) {
+                case SdpNegotiator.Negotiation.Agreed a -> {
+                    applySelection(a.selection());
+                    LOG.debug("re-INVITE on {}: {}", describe(), a.selection().remoteHold() ? "hold" : "resume");
+                    sdp = a.answerSdp();
+                }
+                case SdpNegotiator.Negotiation.NotAcceptable n -> {
+                    respond(tx, Response.NOT_ACCEPTABLE_HERE);
+                    return;
+                }
+            }
+        }
+        b2bua.messages().respond(tx, Response.OK, r -> {
+            r.addHeader(b2bua.messages().contact(contactUser(), b2bua.contactHost(), b2bua.contactPort()));
+            b2bua.messages().setSdp(r, sdp);
+        });
+    }
 
     /** Handles an in-dialog request (BYE, CANCEL, re-INVITE, ACK with {@code tx} null). */
     abstract void onRequest(RequestEvent event, ServerTransaction tx);
