@@ -54,6 +54,10 @@ class SippCallTest {
                  session protocol sipv2
                  session target ipv4:127.0.0.1:%1$d
                  preference 1
+                ephone-dn 5
+                 number 2001
+                ephone 5
+                 button 1:5
                 dial-peer voice 300 voip
                  destination-pattern 5553000
                  session protocol sipv2
@@ -212,5 +216,32 @@ class SippCallTest {
         Sipp uas = Sipp.uas("uas_hold_resume.xml", trunkPort);
         assertEquals(0, call("uac_call.xml", "5551000"));
         assertEquals(0, uas.await());
+    }
+
+    @Test
+    @DisplayName("A registered SIP phone line as callee: ephone-dn 5 number 2001 registers its contact (the SIPp UAS); a call to 2001 reaches it")
+    void callToRegisteredPhoneLine() throws Exception {
+        int phonePort = Sipp.freeUdpPort();
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(5000);
+            String register = "REGISTER sip:127.0.0.1:" + gw.sip.edge().server().port() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK-reg2001\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:2001@127.0.0.1>;tag=r2001\r\nTo: <sip:2001@127.0.0.1>\r\n"
+                    + "Call-ID: reg-2001@127.0.0.1\r\nCSeq: 1 REGISTER\r\n"
+                    + "Contact: <sip:2001@127.0.0.1:" + phonePort + ">\r\nExpires: 300\r\nContent-Length: 0\r\n\r\n";
+            byte[] b = register.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            s.send(new java.net.DatagramPacket(b, b.length, java.net.InetAddress.getLoopbackAddress(),
+                    gw.sip.edge().server().port()));
+            java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[4096], 4096);
+            s.receive(in);
+            String answer = new String(in.getData(), 0, in.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("SIP/2.0 200"), answer);
+        }
+        Instant start = Instant.now();
+        Sipp phone = Sipp.uas("uas_answer.xml", phonePort);
+        assertEquals(0, call("uac_call.xml", "2001"));
+        assertEquals(0, phone.await());
+        SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
+                && l.connectTime().isPresent() && l.peerId() == 20001), "the leg to ephone-dn 5 (implicit dial-peer 20001) in the CDR");
     }
 }
