@@ -54,6 +54,11 @@ class SippCallTest {
                  session protocol sipv2
                  session target ipv4:127.0.0.1:%1$d
                  preference 1
+                dial-peer voice 400 voip
+                 destination-pattern 5554000
+                 session protocol sipv2
+                 session target ipv4:127.0.0.1:%3$d
+                 dtmf-relay sip-notify rtp-nte
                 ephone-dn 5
                  number 2001
                 ephone 5
@@ -243,5 +248,13 @@ class SippCallTest {
         assertEquals(0, phone.await());
         SipGatewayFixture.await(() -> gw.history().stream().anyMatch(l -> !l.setupTime().isBefore(start)
                 && l.connectTime().isPresent() && l.peerId() == 20001), "the leg to ephone-dn 5 (implicit dial-peer 20001) in the CDR");
+    }
+
+    @Test
+    @DisplayName("dtmf-relay of the outgoing dial-peer decides: with sip-notify first, an INFO digit from the caller reaches the callee as Cisco NOTIFY")
+    void dtmfRelayPreferenceOfTheDialPeer() throws Exception {
+        Sipp uas = Sipp.uas("uas_notify_dtmf.xml", transferPort);
+        assertEquals(0, call("uac_info_dtmf.xml", "5554000"));
+        assertEquals(0, uas.await());
     }
 }

@@ -279,6 +279,8 @@ public final class SipB2bua implements SipCallHandler {
             return new LegFactory.Failed(Q850Cause.RESOURCE_UNAVAILABLE, "no RTP port: " + e.getMessage());
         }
         OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call());
+        config.get().dialPeers().stream().filter(d -> d.tag() == request.peer().tag()).findFirst()
+                .ifPresent(d -> leg.useDtmfRelay(d.dtmfRelay()));
         legs.put(leg.callId(), leg);
         return new LegFactory.Created(leg);
     }
@@ -427,6 +429,16 @@ public final class SipB2bua implements SipCallHandler {
         } catch (ParseException | javax.sip.InvalidArgumentException | javax.sip.SipException | RuntimeException e) {
             LOG.debug("{} in dialog {} failed: {}", method, dialog.getCallId().getCallId(), e.toString());
         }
+    }
+
+    /** Cisco unsolicited NOTIFY ({@code Event: telephone-event}, 4-byte {@code audio/telephone-event} body). */
+    void sendNotifyDigit(Dialog dialog, DigitEvent digit) {
+        sendInDialog(dialog, Request.NOTIFY, r -> {
+            r.addHeader(messages.headers.createEventHeader(org.tollgate.gateway.sip.dtmf.CiscoNotifyDtmf.EVENT));
+            r.addHeader(messages.headers.createSubscriptionStateHeader("active"));
+            r.setContent(org.tollgate.gateway.sip.dtmf.CiscoNotifyDtmf.encode(digit, true),
+                    messages.headers.createContentTypeHeader("audio", "telephone-event"));
+        });
     }
 
     /** SIP INFO {@code application/dtmf-relay} {@code Signal=D / Duration=MS}. */

@@ -1,6 +1,7 @@
 package org.tollgate.gateway.sip.b2bua;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sip.Dialog;
@@ -17,6 +18,7 @@ import org.tollgate.callcontrol.leg.LegEvents;
 import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.media.AudioSink;
 import org.tollgate.callcontrol.media.MediaCounters;
+import org.tollgate.config.voice.DtmfRelay;
 import org.tollgate.dsp.dtmf.DtmfDigit;
 import org.tollgate.dsp.rfc4733.TelephoneEventReceiver;
 import org.tollgate.dsp.rtp.MediaSink;
@@ -53,6 +55,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
+    private volatile List<DtmfRelay> relay = List.of();
     /** SDP o= version of this leg's last description; guarded by {@code this}. */
     private long sdpVersion = 1;
     /** The call this leg belongs to now and its side in it (updated when a transfer moves the leg). */
@@ -258,22 +261,47 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         }
     }
 
+    /** The dial-peer's {@code dtmf-relay} methods in preference order (empty: by negotiation). */
+    void useDtmfRelay(List<DtmfRelay> methods) {
+        this.relay = List.copyOf(methods);
+    }
+
     /**
-     * Sends digits to this leg's user: RFC 4733 events when the peer negotiated telephone-event,
-     * otherwise SIP INFO {@code application/dtmf-relay} (RFC 2976 + the Cisco body).
+     * Sends digits to this leg's user by the first usable method of the dial-peer's {@code dtmf-relay}
+     * list: {@code rtp-nte} (only when the peer negotiated telephone-event), {@code sip-info}
+     * ({@code application/dtmf-relay}), {@code sip-notify} (Cisco unsolicited NOTIFY,
+     * {@code audio/telephone-event}); {@code sip-kpml} needs the peer's subscription and H.245 has no
+     * SIP meaning, so they are skipped. With no usable method (or no {@code dtmf-relay}): RFC 4733 when
+     * negotiated, else SIP INFO.
      */
     protected void sendDigits(String digits) {
         SdpNegotiator.MediaSelection sel = selection;
         boolean nte = sel != null && sel.telephoneEventPt().isPresent();
+        DtmfRelay method = relay.stream().filter(m -> switch (m) {
+            case RTP_NTE -> nte;
+            case SIP_INFO, SIP_NOTIFY -> true;
+            case SIP_KPML, H245_ALPHANUMERIC, H245_SIGNAL -> false;
+        }).findFirst().orElse(nte ? DtmfRelay.RTP_NTE : DtmfRelay.SIP_INFO);
+        int ms = b2bua.settings().digitMillis();
         for (char c : digits.toCharArray()) {
             int event = DigitEvent.DIGITS.indexOf(c);
             if (event < 0) {
                 continue;
             }
-            if (nte) {
-                DtmfDigit.ofEvent(event).ifPresent(d -> stream.sendDigit(d, b2bua.settings().digitMillis()));
-            } else if (dialog != null) {
-                b2bua.sendInfoDigit(dialog, c, b2bua.settings().digitMillis());
+            Dialog d = dialog;
+            switch (method) {
+                case RTP_NTE -> DtmfDigit.ofEvent(event).ifPresent(digit -> stream.sendDigit(digit, ms));
+                case SIP_NOTIFY -> {
+                    if (d != null) {
+                        b2bua.sendNotifyDigit(d, new DigitEvent(c, java.time.Duration.ofMillis(ms),
+                                DigitEvent.RelayMethod.SIP_NOTIFY));
+                    }
+                }
+                case SIP_INFO, SIP_KPML, H245_ALPHANUMERIC, H245_SIGNAL -> {
+                    if (d != null) {
+                        b2bua.sendInfoDigit(d, c, ms);
+                    }
+                }
             }
         }
     }
