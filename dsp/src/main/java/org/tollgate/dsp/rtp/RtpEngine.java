@@ -105,13 +105,18 @@ public final class RtpEngine implements AutoCloseable {
         this.receiver = new Thread(this::receiveLoop, "tollgate-rtp-rx");
         receiver.setDaemon(true);
         receiver.start();
-        long start = scheduler.nanoTime();
+        // The slot tasks are built first and scheduled afterwards against one anchor, each with its
+        // delay computed at the moment it is scheduled: building a task (lambda linkage, class loading)
+        // can take milliseconds, and a delay fixed before that would shift the executor's schedule away
+        // from the intended one for ever (a constant "lateness" of several ms in the benchmark).
+        List<long[]> dues = new ArrayList<>(SLOTS);
+        List<Runnable> tasks = new ArrayList<>(SLOTS);
         for (int i = 0; i < SLOTS; i++) {
             Set<RtpStream> members = ConcurrentHashMap.newKeySet();
             slots.add(members);
-            long first = start + (i + 1) * SLOT_NANOS;
-            long[] due = {first};
-            pacers.add(scheduler.scheduleAtFixedRate(() -> {
+            long[] due = {0};
+            dues.add(due);
+            tasks.add(() -> {
                 long intended = due[0];
                 due[0] += PERIOD_NANOS;
                 if (scheduler.nanoTime() - intended > MAX_LATENESS_NANOS) {
@@ -126,7 +131,14 @@ public final class RtpEngine implements AutoCloseable {
                 for (RtpStream s : members) {
                     s.tick(intended);
                 }
-            }, (i + 1) * SLOT_NANOS, PERIOD_NANOS));
+            });
+        }
+        long start = scheduler.nanoTime();
+        for (int i = 0; i < SLOTS; i++) {
+            long first = start + (i + 1) * SLOT_NANOS;
+            dues.get(i)[0] = first;
+            pacers.add(scheduler.scheduleAtFixedRate(tasks.get(i),
+                    Math.max(0, first - scheduler.nanoTime()), PERIOD_NANOS));
         }
         LOG.info("RTP engine on {} ports {}..{}", settings.bindAddress().getHostAddress(), settings.minPort(), settings.maxPort());
     }
