@@ -274,7 +274,7 @@ public final class SipB2bua implements SipCallHandler {
         RtpStream stream;
         try {
             stream = rtp.open(new StreamOptions(settings.codecs().getFirst() == SdpNegotiator.Codec.PCMA
-                    ? Codec.PCMA : Codec.PCMU, SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT, true, true, null));
+                    ? Codec.PCMA : Codec.PCMU, SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT, true, false, null));
         } catch (IOException e) {
             return new LegFactory.Failed(Q850Cause.RESOURCE_UNAVAILABLE, "no RTP port: " + e.getMessage());
         }
@@ -334,7 +334,7 @@ public final class SipB2bua implements SipCallHandler {
         Codec codec = sel.codec() == SdpNegotiator.Codec.PCMA ? Codec.PCMA : Codec.PCMU;
         InetSocketAddress remote = "0.0.0.0".equals(sel.remoteAddress()) || sel.remotePort() <= 0 ? null
                 : new InetSocketAddress(sel.remoteAddress(), sel.remotePort());
-        return new StreamOptions(codec, te, true, true, remote);
+        return new StreamOptions(codec, te, true, false, remote);
     }
 
     Settings settings() {
