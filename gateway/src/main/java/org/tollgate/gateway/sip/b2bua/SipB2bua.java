@@ -68,7 +68,8 @@ public final class SipB2bua implements SipCallHandler {
      * B2BUA settings.
      *
      * @param mediaAddress the gateway's address written into SDP and Contact when the SIP server is
-     *                     bound to the wildcard address (default: the server's own address)
+     *                     bound to the wildcard address (default: the host's first non-loopback IPv4
+     *                     address, else 127.0.0.1); with a specific bind address that address is used
      * @param codecs offered / accepted codecs, preferred first (default PCMU, PCMA)
      * @param digitMillis duration of digits sent to a leg (RFC 4733 or INFO), default 100 ms
      */
@@ -373,9 +374,30 @@ public final class SipB2bua implements SipCallHandler {
         SipServer s = server;
         String a = s == null ? "127.0.0.1" : s.address();
         if (a == null || isWildcard(a)) {
-            return settings.mediaAddress().orElse("127.0.0.1");
+            return settings.mediaAddress().orElse(HOST_ADDRESS);
         }
         return a;
+    }
+
+    /** The host's first non-loopback IPv4 address (for SDP/Contact when bound to the wildcard), else 127.0.0.1. */
+    private static final String HOST_ADDRESS = hostAddress();
+
+    private static String hostAddress() {
+        try {
+            for (java.net.NetworkInterface nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp() || nif.isLoopback()) {
+                    continue;
+                }
+                for (java.net.InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        } catch (java.net.SocketException | RuntimeException e) {
+            LOG.debug("no host address found: {}", e.toString());
+        }
+        return "127.0.0.1";
     }
 
     private static boolean isWildcard(String address) {
