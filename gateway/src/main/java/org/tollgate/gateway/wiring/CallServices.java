@@ -1,6 +1,5 @@
 package org.tollgate.gateway.wiring;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -94,7 +93,7 @@ public final class CallServices implements AutoCloseable {
     public static CallServices start(ConfigHolder config, Path dataDir, Clock clock, DebugBus debug,
                                      GatewayMetrics metrics) throws SQLException {
         GatewayConfig cfg = config.get();
-        AaaService aaa = new AaaService(cfg, clock, new FacLockout(clock), Optional.<InetAddress>empty());
+        AaaService aaa = new AaaService(cfg, clock, new FacLockout(clock), RadiusSourceAddress.of(cfg));
         ReleasedMedia media = new ReleasedMedia();
         CdrService cdr = GatewayCdr.start(cfg, aaa, dataDir, clock, media, metrics::radiusLatency);
         SystemScheduler scheduler = new SystemScheduler(clock);
