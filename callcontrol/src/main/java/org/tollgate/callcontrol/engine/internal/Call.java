@@ -92,7 +92,7 @@ public final class Call {
     public void start(CallData data, LegSignaling incoming, Optional<String> calledNumber) {
         enqueue(() -> {
             legs.put(data.incomingLeg(), incoming);
-            LOG.info("{}: setup from {} ({}){}", data.ref(), incoming.describe(), data.caller().number(),
+            LOG.debug("{}: setup from {} ({}){}", data.ref(), incoming.describe(), data.caller().number(),
                     calledNumber.map(n -> " to " + n).orElse(""));
             apply(machine.start(data, calledNumber, scheduler.now()));
         });
@@ -264,8 +264,13 @@ public final class Call {
             run(a);
         }
         if (state instanceof CallState.Released r && !(before instanceof CallState.Released)) {
-            LOG.info("{}: released, cause {} ({}) by {}", r.data().ref(), r.cause().describe(), r.cause().hex(),
-                    r.source());
+            if (r.cause().equals(Q850Cause.NORMAL_CALL_CLEARING)) {
+                LOG.debug("{}: released, cause {} ({}) by {}", r.data().ref(), r.cause().describe(), r.cause().hex(),
+                        r.source());
+            } else {
+                LOG.info("{}: released, cause {} ({}) by {}", r.data().ref(), r.cause().describe(), r.cause().hex(),
+                        r.source());
+            }
             timers.values().forEach(CallScheduler.Cancellable::cancel);
             timers.clear();
             onEnd.accept(this);
@@ -341,11 +346,11 @@ public final class Call {
 
     private void emit(CallRecordEvent event) {
         if (event instanceof CallRecordEvent.Routed r) {
-            LOG.info("{}: routed {} via dial-peer {} ({})", r.call(), r.calledNumber(), r.dialPeerTag(), r.target());
+            LOG.debug("{}: routed {} via dial-peer {} ({})", r.call(), r.calledNumber(), r.dialPeerTag(), r.target());
         } else if (event instanceof CallRecordEvent.AttemptFailed f) {
             LOG.info("{}: dial-peer {} failed: {} (cause {})", f.call(), f.dialPeerTag(), f.reason(), f.cause().hex());
         } else if (event instanceof CallRecordEvent.Connected c) {
-            LOG.info("{}: connected via dial-peer {}", c.call(), c.dialPeerTag());
+            LOG.debug("{}: connected via dial-peer {}", c.call(), c.dialPeerTag());
         }
         if (event instanceof CallRecordEvent.Released r && !finalCounters.isEmpty()) {
             sink.accept(r.withMedia(finalCounters));
