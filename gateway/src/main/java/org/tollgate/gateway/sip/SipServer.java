@@ -58,6 +58,7 @@ public final class SipServer implements AutoCloseable {
     private final SipServerStats stats = new SipServerStats();
     private final Set<ServerTransaction> invitesInSetup = ConcurrentHashMap.newKeySet();
     private volatile java.util.function.IntSupplier udpQueueDepth = () -> 0;
+    private volatile java.util.function.LongSupplier udpQueueDelayMillis = () -> 0L;
     private volatile java.util.function.LongSupplier udpQueueOverflow = () -> 0L;
     private final RequestDispatcher dispatcher;
     private final java.util.Optional<Thread> eventScanner;
@@ -290,12 +291,14 @@ public final class SipServer implements AutoCloseable {
             SipServerSettings.OverloadSettings o = settings.overload();
             if (invitesInSetup.size() >= o.maxCallsInSetup()
                     || stack.getServerTransactionTableSize() >= o.maxServerTransactions()
-                    || udpQueueDepth.getAsInt() >= o.maxQueueDepth()) {
+                    || udpQueueDepth.getAsInt() >= o.maxQueueDepth()
+                    || udpQueueDelayMillis.getAsLong() >= o.maxQueueDelay().toMillis()) {
                 long n = stats.overloadRejected.incrementAndGet();
                 if (n == 1 || n % 1000 == 0) {
                     LOG.warn("SIP overload: {} new INVITE(s) refused with 503 so far ({} calls in setup, {} server"
-                            + " transactions, {} datagrams queued)", n, invitesInSetup.size(),
-                            stack.getServerTransactionTableSize(), udpQueueDepth.getAsInt());
+                            + " transactions, {} datagrams queued, oldest {} ms)", n, invitesInSetup.size(),
+                            stack.getServerTransactionTableSize(), udpQueueDepth.getAsInt(),
+                            udpQueueDelayMillis.getAsLong());
                 }
                 return new StackHooks.OverloadDecision.Refuse(o.retryAfterSeconds());
             }
@@ -306,7 +309,9 @@ public final class SipServer implements AutoCloseable {
             stats.responsesAccepted.incrementAndGet();
         }
 
-        @Override public void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow) {
+        @Override public void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow,
+                java.util.function.LongSupplier delayMillis) {
+            udpQueueDelayMillis = delayMillis;
             udpQueueDepth = depth;
             udpQueueOverflow = overflow;
         }

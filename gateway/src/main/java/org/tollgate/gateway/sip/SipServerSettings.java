@@ -113,22 +113,38 @@ public record SipServerSettings(
      * @param maxServerTransactions all server transactions in the stack's table, including finished
      *        ones waiting for their timers; default 40000 (below the stack's own 50000 limit)
      * @param maxQueueDepth datagrams waiting in the UDP receive queue behind the INVITE being
-     *        looked at; default 500 (about a third of a second of work at 1500 messages/s, less
-     *        than T1, so refused callers hear 503 before they retransmit)
+     *        looked at; default 5000. A memory bound (trimmed datagrams, a few MB), not the
+     *        latency criterion: the number of datagrams that fit in T1 depends on the call rate
+     *        (a B2BUA call brings about 7 received datagrams, so 1000 cps is 7000 datagrams/s and
+     *        a count of 500 was only 70 ms of work, less than one young-generation GC pause)
      * @param retryAfterSeconds the {@code Retry-After} value sent; default 5
+     * @param maxQueueDelay how long the oldest datagram in the UDP receive queue may have waited;
+     *        default 200 ms, below T1 (500 ms, RFC 3261 section 17.1.1.2) so callers refused while
+     *        the queue drains hear 503 before they retransmit, and above the pauses a healthy JVM
+     *        makes (GC, about 80 ms measured), which the queue absorbs
      */
     public record OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int maxQueueDepth,
-            int retryAfterSeconds) {
+            int retryAfterSeconds, Duration maxQueueDelay) {
+        /** Default of {@link #maxQueueDelay}. */
+        public static final Duration DEFAULT_MAX_QUEUE_DELAY = Duration.ofMillis(200);
+
         /** Validates ranges. */
         public OverloadSettings {
-            if (maxCallsInSetup < 1 || maxServerTransactions < 1 || maxQueueDepth < 1 || retryAfterSeconds < 0) {
+            if (maxCallsInSetup < 1 || maxServerTransactions < 1 || maxQueueDepth < 1 || retryAfterSeconds < 0
+                    || maxQueueDelay == null || maxQueueDelay.isNegative() || maxQueueDelay.isZero()) {
                 throw new IllegalArgumentException("overload limits must be positive");
             }
         }
 
+        /** As the canonical constructor with the default {@link #maxQueueDelay}. */
+        public OverloadSettings(int maxCallsInSetup, int maxServerTransactions, int maxQueueDepth,
+                int retryAfterSeconds) {
+            this(maxCallsInSetup, maxServerTransactions, maxQueueDepth, retryAfterSeconds, DEFAULT_MAX_QUEUE_DELAY);
+        }
+
         /** The documented defaults. */
         public static OverloadSettings defaults() {
-            return new OverloadSettings(200, 40_000, 500, 5);
+            return new OverloadSettings(200, 40_000, 5000, 5, DEFAULT_MAX_QUEUE_DELAY);
         }
     }
 }

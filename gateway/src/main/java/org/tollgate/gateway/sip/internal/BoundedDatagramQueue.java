@@ -33,6 +33,12 @@ final class BoundedDatagramQueue extends AbstractQueue<DatagramQueuedMessageDisp
         this.capacity = capacity;
     }
 
+    /** Reception time (RI clock, epoch milliseconds) of the datagram at the head, empty when none waits. */
+    java.util.OptionalLong oldestReceptionTime() {
+        DatagramQueuedMessageDispatch head = delegate.peek();
+        return head == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(head.getReceptionTime());
+    }
+
     /** Datagrams dropped because the queue was full. */
     long overflow() {
         return overflow.get();

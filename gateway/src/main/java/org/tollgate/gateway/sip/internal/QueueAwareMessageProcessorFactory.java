@@ -12,8 +12,8 @@ import java.net.InetAddress;
 /**
  * {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}: the RI's own (OIO) processors, except that
  * the UDP one queues received datagrams in a {@link BoundedDatagramQueue} (trimmed, bounded) and
- * reports the queue length, for overload control by queue depth
- * ({@code SipServerSettings.OverloadSettings#maxQueueDepth}).
+ * reports the queue length and queueing delay, for overload control
+ * ({@code SipServerSettings.OverloadSettings#maxQueueDepth} and {@code #maxQueueDelay}).
  */
 public final class QueueAwareMessageProcessorFactory implements MessageProcessorFactory {
     /** Queue bound when the stack is not a tollgate server. */
@@ -33,7 +33,7 @@ public final class QueueAwareMessageProcessorFactory implements MessageProcessor
         java.util.Optional<StackHooks.Hooks> hooks = StackHooks.lookup(((SipStackImpl) stack).getStackName());
         int capacity = hooks.map(StackHooks.Hooks::udpQueueCapacity).orElse(DEFAULT_CAPACITY);
         QueueAwareUdpProcessor processor = new QueueAwareUdpProcessor(address, stack, port, capacity);
-        hooks.ifPresent(h -> h.udpQueue(processor::queueDepth, processor::overflow));
+        hooks.ifPresent(h -> h.udpQueue(processor::queueDepth, processor::overflow, processor::queueDelayMillis));
         useListeningSocket(stack);
         return processor;
     }
@@ -68,6 +68,16 @@ public final class QueueAwareMessageProcessorFactory implements MessageProcessor
 
         int queueDepth() {
             return bounded.size();
+        }
+
+        /**
+         * How long the oldest waiting datagram has been queued, in milliseconds (0 when the queue is
+         * empty). Measured on the RI's own reception clock ({@code System.currentTimeMillis()}, which
+         * it stamps on every queued datagram).
+         */
+        long queueDelayMillis() {
+            return bounded.oldestReceptionTime().stream().map(t -> Math.max(0, System.currentTimeMillis() - t))
+                    .findFirst().orElse(0L);
         }
 
         /**

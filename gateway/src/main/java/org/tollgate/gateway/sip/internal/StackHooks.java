@@ -30,8 +30,12 @@ public final class StackHooks {
         /** A response passed the guard. */
         void responseAccepted();
 
-        /** The UDP listening point's receive-queue length and overflow count, once the processor exists. */
-        void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow);
+        /**
+         * The UDP listening point's receive-queue length, overflow count and queueing delay (age in
+         * milliseconds of the oldest datagram waiting, 0 when empty), once the processor exists.
+         */
+        void udpQueue(java.util.function.IntSupplier depth, java.util.function.LongSupplier overflow,
+                java.util.function.LongSupplier delayMillis);
 
         /** How many datagrams the UDP receive queue may hold. */
         int udpQueueCapacity();
