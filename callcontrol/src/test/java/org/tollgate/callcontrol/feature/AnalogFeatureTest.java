@@ -289,8 +289,16 @@ class AnalogFeatureTest {
         phone("0/1/1").onHook();
         assertEquals(List.of("1002"), asked.stream().map(AuthorizationRequest::callingNumber).toList(),
                 "only the consulter is asked");
+        // the transfer is complete when A hears D's ringback; D answers after that (see docs/features.md:
+        // an answer within milliseconds of the transferor's on-hook is a known race)
+        await(() -> phone("0/1/0").hearing().equals("ringback"), "A hears ringback");
         phone("0/1/3").offHook();
-        phone("0/1/0").speak(600);
+        // the answer is carried out on the engine's call queue after the FAC session's thread handed
+        // the call back: A speaks until D hears it (or the wait times out)
+        await(() -> {
+            phone("0/1/0").speak(600);
+            return phone("0/1/3").hearing().equals("voice");
+        }, "A's voice at D");
         assertEquals("voice", phone("0/1/3").hearing());
     }
 
