@@ -144,20 +144,9 @@ public final class RadiusSink implements CdrSink {
      * {@code delaySeconds} > 0 adds Acct-Delay-Time (seconds since the connect).
      */
     public List<AccountingAttribute> start(CallLegRecord r, long delaySeconds) {
-        List<AccountingAttribute> a = new ArrayList<>();
-        a.add(new AccountingAttribute.Text(USER_NAME, r.callingNumber().isEmpty() ? "unknown" : r.callingNumber()));
-        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, STATUS_START));
-        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID,
-                sessionIdCommon ? r.connectionId().compact() : r.recordId()));
-        if (!r.callingNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, r.callingNumber()));
-        }
-        if (!r.calledNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, r.calledNumber()));
-        }
-        if (delaySeconds > 0) {
-            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
-        }
+        List<AccountingAttribute> a = identity(STATUS_START, r.callingNumber(), r.calledNumber(),
+                r.connectionId().compact(), r.recordId());
+        delay(a, delaySeconds);
         h323(a, H323_GW_ID, "h323-gw-id", gwId);
         h323(a, H323_CONF_ID, "h323-conf-id", r.connectionId().radiusForm());
         h323(a, H323_INCOMING_CONF_ID, "h323-incoming-conf-id", r.connectionId().radiusForm());
@@ -178,26 +167,15 @@ public final class RadiusSink implements CdrSink {
 
     /** The Accounting-Request STOP attributes of {@code r}; {@code delaySeconds} > 0 adds Acct-Delay-Time. */
     public List<AccountingAttribute> stop(CallLegRecord r, long delaySeconds) {
-        List<AccountingAttribute> a = new ArrayList<>();
-        a.add(new AccountingAttribute.Text(USER_NAME, r.callingNumber().isEmpty() ? "unknown" : r.callingNumber()));
-        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, STATUS_STOP));
-        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID,
-                sessionIdCommon ? r.connectionId().compact() : r.recordId()));
-        if (!r.callingNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, r.callingNumber()));
-        }
-        if (!r.calledNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, r.calledNumber()));
-        }
+        List<AccountingAttribute> a = identity(STATUS_STOP, r.callingNumber(), r.calledNumber(),
+                r.connectionId().compact(), r.recordId());
         a.add(new AccountingAttribute.Number(ACCT_SESSION_TIME,
                 r.duration(r.disconnectTime().orElse(clock.instant())).toSeconds()));
         a.add(new AccountingAttribute.Number(ACCT_INPUT_OCTETS, r.counters().receiveBytes()));
         a.add(new AccountingAttribute.Number(ACCT_OUTPUT_OCTETS, r.counters().transmitBytes()));
         a.add(new AccountingAttribute.Number(ACCT_INPUT_PACKETS, r.counters().receivePackets()));
         a.add(new AccountingAttribute.Number(ACCT_OUTPUT_PACKETS, r.counters().transmitPackets()));
-        if (delaySeconds > 0) {
-            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
-        }
+        delay(a, delaySeconds);
         h323(a, H323_GW_ID, "h323-gw-id", gwId);
         h323(a, H323_CONF_ID, "h323-conf-id", r.connectionId().radiusForm());
         h323(a, H323_INCOMING_CONF_ID, "h323-incoming-conf-id", r.connectionId().radiusForm());
@@ -230,20 +208,9 @@ public final class RadiusSink implements CdrSink {
      * IOS feature VSA) and {@code cdr-record-id=}.
      */
     public List<AccountingAttribute> feature(FeatureRecord f, long delaySeconds) {
-        List<AccountingAttribute> a = new ArrayList<>();
-        a.add(new AccountingAttribute.Text(USER_NAME, f.callingNumber().isEmpty() ? "unknown" : f.callingNumber()));
-        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, STATUS_STOP));
-        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID,
-                sessionIdCommon ? f.connectionId().compact() : f.recordId()));
-        if (!f.callingNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, f.callingNumber()));
-        }
-        if (!f.calledNumber().isEmpty()) {
-            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, f.calledNumber()));
-        }
-        if (delaySeconds > 0) {
-            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
-        }
+        List<AccountingAttribute> a = identity(STATUS_STOP, f.callingNumber(), f.calledNumber(),
+                f.connectionId().compact(), f.recordId());
+        delay(a, delaySeconds);
         h323(a, H323_GW_ID, "h323-gw-id", gwId);
         h323(a, H323_CONF_ID, "h323-conf-id", f.connectionId().radiusForm());
         avpair(a, "feature-vsa", f.vsa());
@@ -270,5 +237,33 @@ public final class RadiusSink implements CdrSink {
 
     private static void avpair(List<AccountingAttribute> a, String name, String value) {
         a.add(new AccountingAttribute.CiscoVsa(CISCO_AVPAIR, name.toLowerCase(Locale.ROOT) + "=" + value));
+    }
+
+    /**
+     * The identity every Accounting-Request starts with, in this order: User-Name (the calling number,
+     * {@code unknown} when empty), Acct-Status-Type, Acct-Session-Id (the call's connection id with
+     * {@code aaa session-id common}, else the record id), Calling-Station-Id and Called-Station-Id
+     * (each only when known).
+     */
+    private List<AccountingAttribute> identity(int status, String calling, String called, String connectionId,
+                                               String recordId) {
+        List<AccountingAttribute> a = new ArrayList<>();
+        a.add(new AccountingAttribute.Text(USER_NAME, calling.isEmpty() ? "unknown" : calling));
+        a.add(new AccountingAttribute.Number(ACCT_STATUS_TYPE, status));
+        a.add(new AccountingAttribute.Text(ACCT_SESSION_ID, sessionIdCommon ? connectionId : recordId));
+        if (!calling.isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLING_STATION_ID, calling));
+        }
+        if (!called.isEmpty()) {
+            a.add(new AccountingAttribute.Text(CALLED_STATION_ID, called));
+        }
+        return a;
+    }
+
+    /** Acct-Delay-Time (RFC 2866 5.2), only on a re-send ({@code delaySeconds} > 0). */
+    private static void delay(List<AccountingAttribute> a, long delaySeconds) {
+        if (delaySeconds > 0) {
+            a.add(new AccountingAttribute.Number(ACCT_DELAY_TIME, delaySeconds));
+        }
     }
 }
