@@ -106,10 +106,21 @@ public final class AccessExchange {
             LOG.warn("RADIUS {}: dropped reply with wrong identifier or length", server.name());
             return null;
         }
+        int code = buffer[0] & 0xff;
+        if (code != RadiusPacket.ACCESS_ACCEPT && code != RadiusPacket.ACCESS_REJECT
+                && code != RadiusPacket.ACCESS_CHALLENGE) {
+            // RFC 2865 section 4: only these codes answer an Access-Request
+            LOG.warn("RADIUS {}: dropped reply with code {}", server.name(), code);
+            return null;
+        }
         RadiusPacket reply;
         try {
             reply = RadiusPacket.decodeResponsePacket(CiscoDictionary.get(),
                     new ByteArrayInputStream(buffer, 0, length), server.key(), request);
+        } catch (IllegalArgumentException e) {
+            // TinyRadius reports some malformed packets (e.g. impossible attribute values) this way
+            LOG.warn("RADIUS {}: dropped malformed reply ({})", server.name(), e.getMessage());
+            return null;
         } catch (RadiusException | IOException e) {
             LOG.warn("RADIUS {}: dropped reply failing the Response Authenticator check ({})", server.name(),
                     e.getMessage());

@@ -48,13 +48,18 @@ public final class AccountingExchange {
         }
         UdpExchange.Outcome<Boolean> outcome = UdpExchange.run(server.address(), server.acctPort(), settings, packet,
                 (buffer, length) -> {
-                    if (length < 20 || (buffer[1] & 0xff) != request.getPacketIdentifier()) {
+                    if (length < 20 || (buffer[1] & 0xff) != request.getPacketIdentifier()
+                            || (buffer[0] & 0xff) != RadiusPacket.ACCOUNTING_RESPONSE) {
+                        // RFC 2866 section 4.2: only an Accounting-Response answers
                         return null;
                     }
                     try {
                         RadiusPacket reply = RadiusPacket.decodeResponsePacket(CiscoDictionary.get(),
                                 new ByteArrayInputStream(buffer, 0, length), server.key(), request);
                         return reply.getPacketType() == RadiusPacket.ACCOUNTING_RESPONSE ? Boolean.TRUE : null;
+                    } catch (IllegalArgumentException e) {
+                        LOG.warn("RADIUS {}: dropped malformed accounting reply ({})", server.name(), e.getMessage());
+                        return null;
                     } catch (RadiusException | IOException e) {
                         LOG.warn("RADIUS {}: dropped accounting reply failing the Response Authenticator check ({})",
                                 server.name(), e.getMessage());
