@@ -36,6 +36,8 @@ import org.tollgate.dsp.rtcp.ReceptionStats;
  */
 public final class RtpStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpStream.class);
+    /** Guards the relay wiring between streams (rare: call setup, transfers, conferences). */
+    private static final Object RELAYS = new Object();
 
     private final RtpEngine engine;
     private final StreamOptions options;
@@ -53,6 +55,10 @@ public final class RtpStream implements AutoCloseable {
     private volatile boolean latched;
     private volatile MediaSink sink = MediaSink.NONE;
     private volatile RtpStream forwardTo;
+    /** The stream relaying into this one, if any (guarded by {@link #RELAYS} for writes). */
+    private volatile RtpStream relayFrom;
+    /** The audio payload format sent and decoded; starts as the options' codec, follows the SDP answer. */
+    private volatile Codec codec;
     private volatile RtcpReport lastRemoteReport;
     private volatile boolean closed;
 
@@ -85,6 +91,7 @@ public final class RtpStream implements AutoCloseable {
         this.rtp = rtp;
         this.rtcp = rtcp;
         this.jitter = new JitterBuffer(engine.settings().jitterDepthFrames());
+        this.codec = options.codec();
         if (options.remote() != null) {
             setRemote(options.remote());
         }
@@ -175,6 +182,20 @@ public final class RtpStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches the audio payload format sent and decoded (the codec of the SDP answer, RFC 3264
+     * section 6.1, when it differs from the one the stream was opened with). Packets of the other
+     * G.711 law are discarded afterwards.
+     */
+    public void useCodec(Codec newCodec) {
+        this.codec = java.util.Objects.requireNonNull(newCodec, "codec");
+    }
+
+    /** The audio payload format sent and decoded now. */
+    public Codec codec() {
+        return codec;
+    }
+
     /** Counters now. */
     public StreamCounters counters() {
         return new StreamCounters(packetsSent.get(), octetsSent.get(), packetsReceived.get(), octetsReceived.get(),
@@ -190,9 +211,51 @@ public final class RtpStream implements AutoCloseable {
      * Relays every RTP packet received here, unchanged (same SSRC, sequence and timestamp), out of
      * {@code other} to its peer; while relaying this stream sends no audio of its own and delivers nothing
      * to its sink. {@code null} stops relaying. Used by {@link org.tollgate.dsp.relay.MediaRelay}.
+     *
+     * <p>A stream relays to at most one stream and is relayed into by at most one: a stream that
+     * was relaying into {@code other} before stops (it decodes into its sink again), so a peer's
+     * packets never leave {@code other}'s socket interleaved with another source.
      */
     public void relayTo(RtpStream other) {
-        this.forwardTo = other;
+        if (other == this) {
+            throw new IllegalArgumentException("a stream cannot relay to itself");
+        }
+        synchronized (RELAYS) {
+            RtpStream old = forwardTo;
+            if (old != null && old.relayFrom == this) {
+                old.relayFrom = null;
+            }
+            if (other != null) {
+                RtpStream previous = other.relayFrom;
+                if (previous != null && previous != this && previous.forwardTo == other) {
+                    previous.forwardTo = null;
+                }
+                other.relayFrom = this;
+            }
+            forwardTo = other;
+        }
+    }
+
+    /**
+     * Ends packet relay in both directions: this stream stops relaying out, and the stream relaying
+     * into this one (if any) stops too. Afterwards this stream decodes what it receives into its
+     * {@link MediaSink} (through the jitter buffer) and sends its own {@link #play playing} source,
+     * as a party of an in-gateway mix (a conference) or a leg bridged to in-gateway audio does.
+     */
+    public void stopRelays() {
+        synchronized (RELAYS) {
+            relayTo(null);
+            RtpStream from = relayFrom;
+            if (from != null && from.forwardTo == this) {
+                from.forwardTo = null;
+            }
+            relayFrom = null;
+        }
+    }
+
+    /** True while this stream relays its received packets to another stream. */
+    public boolean isRelaying() {
+        return forwardTo != null;
     }
 
     /** One 20 ms tick, due at {@code intendedNanos} on the engine's scheduler clock. */
@@ -255,8 +318,9 @@ public final class RtpStream implements AutoCloseable {
             return;
         }
         Arrays.fill(frame, n, frame.length, (short) 0);
-        options.codec().encode(frame, 0, payload, frame.length);
-        byte[] pkt = RtpPackets.build(options.codec().payloadType(), false, nextSeq(), timestamp, ssrc,
+        Codec c = codec;
+        c.encode(frame, 0, payload, frame.length);
+        byte[] pkt = RtpPackets.build(c.payloadType(), false, nextSeq(), timestamp, ssrc,
                 payload, 0, payload.length);
         send(pkt, pkt.length, payload.length, to);
     }
@@ -298,7 +362,7 @@ public final class RtpStream implements AutoCloseable {
         if (f == null) {
             Arrays.fill(playout, (short) 0);
         } else {
-            options.codec().decode(f, 0, playout, Math.min(f.length, playout.length));
+            codec.decode(f, 0, playout, Math.min(f.length, playout.length));
             if (f.length < playout.length) {
                 Arrays.fill(playout, f.length, playout.length, (short) 0);
             }
@@ -360,7 +424,7 @@ public final class RtpStream implements AutoCloseable {
             for (TelephoneEventReceiver.Relayed d : digitsIn.onPacket(h.timestamp(), buf, h.payloadOffset(), h.payloadLength())) {
                 sink.onDigit(d);
             }
-        } else if (h.payloadType() == options.codec().payloadType()) {
+        } else if (h.payloadType() == codec.payloadType()) {
             jitter.offer(h.sequence(), Arrays.copyOfRange(buf, h.payloadOffset(), h.payloadOffset() + h.payloadLength()));
         } else {
             discarded.incrementAndGet();
@@ -403,6 +467,7 @@ public final class RtpStream implements AutoCloseable {
             return;
         }
         closed = true;
+        stopRelays();
         engine.closed(this);
         try {
             rtp.close();
