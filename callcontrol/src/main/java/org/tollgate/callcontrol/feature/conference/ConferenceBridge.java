@@ -25,11 +25,17 @@ import org.tollgate.dsp.mixer.ConferenceMixer;
  * A software conference: its parties' legs, mixed by the {@code dsp} {@link ConferenceMixer}
  * every 20 ms on the call scheduler (each party hears the sum of the others, clipped).
  *
- * <p>Audio: a party whose leg carries audio inside the gateway (analog ports) sends 20 ms frames
- * into a per-party queue (at most {@link #MAX_QUEUED_FRAMES} = 50 frames, 1 s; the oldest are
- * dropped beyond); each tick takes one frame per party (silence when none) and sends each party its
- * mix. Legs whose media flows outside the gateway (SIP RTP) need the gateway to expose their audio
- * as an {@link AudioSink} before they can be mixed here.
+ * <p>Audio: every party's leg sends 20 ms frames into a per-party queue (at most
+ * {@link #MAX_QUEUED_FRAMES} = 50 frames, 1 s; the oldest are dropped beyond) through
+ * {@code connectAudio}; analog ports push what their user says, SIP legs their decoded RTP (the
+ * gateway leaves packet relay when a SIP leg joins). Each tick takes one frame per party (silence
+ * when none) and sends each party its mix through the leg's {@code audioToUser()} sink (a SIP leg
+ * encodes it into its paced RTP stream). Ticks are anchored ({@code start + k × 20 ms}, so the
+ * bridge keeps the RTP engine's rate instead of drifting by its scheduling delay; a tick more than
+ * {@link #MAX_LATE} late restarts the anchor). The queue is the party's jitter allowance: a queue
+ * that stays deeper than {@link #TARGET_DEPTH} frames for {@link #DEEP_TICKS} ticks in a row (a
+ * standing delay left by a scheduling hiccup, not a burst being played out) is cut back to
+ * {@link #TARGET_DEPTH}.
  *
  * <p>Lifecycle: parties join ({@link #join}); a party's hang-up removes it; an ad-hoc conference
  * ends (releasing the last party) when one party is left, a meet-me conference when none is. No
@@ -41,6 +47,12 @@ public final class ConferenceBridge {
     public static final Duration TICK = Duration.ofMillis(20);
     /** Per-party input queue bound, in 20 ms frames (1 s). */
     public static final int MAX_QUEUED_FRAMES = 50;
+    /** Frames a party's queue may keep standing (40 ms) before the latency guard cuts it back. */
+    public static final int TARGET_DEPTH = 2;
+    /** Consecutive ticks (1 s) a queue must stay deeper than {@link #TARGET_DEPTH} to be cut back. */
+    public static final int DEEP_TICKS = 50;
+    /** A tick later than this (60 ms, as the RTP engine's) restarts the tick anchor. */
+    public static final Duration MAX_LATE = Duration.ofMillis(60);
 
     /** The leg id a party is told it is connected to: the bridge (call 0 is never a real call). */
     public static final org.tollgate.callcontrol.call.LegId BRIDGE_LEG =
@@ -54,6 +66,8 @@ public final class ConferenceBridge {
     private final Consumer<ConferenceBridge> onEnd;
     private final List<Party> parties = new ArrayList<>();
     private CallScheduler.Cancellable tick;
+    /** When the next tick is due (anchored schedule); null before the first. */
+    private java.time.Instant nextTickAt;
     private boolean ended;
 
     private final class Party {
@@ -61,6 +75,8 @@ public final class ConferenceBridge {
         final String number;
         final CallRef from;
         final ArrayDeque<short[]> inbox = new ArrayDeque<>();
+        /** Consecutive ticks the inbox stayed deeper than {@link #TARGET_DEPTH}. */
+        int deepTicks;
         final Optional<AudioSink> out;
 
         Party(DetachedLeg leg, String number, CallRef from) {
@@ -177,7 +193,27 @@ public final class ConferenceBridge {
     }
 
     private void scheduleTick() {
-        tick = scheduler.schedule(TICK, this::mixOnce);
+        java.time.Instant now = scheduler.now();
+        if (nextTickAt == null || Duration.between(nextTickAt, now).compareTo(MAX_LATE) > 0) {
+            nextTickAt = now; // first tick, or far behind: restart the anchor
+        }
+        nextTickAt = nextTickAt.plus(TICK);
+        Duration delay = Duration.between(now, nextTickAt);
+        tick = scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, this::mixOnce);
+    }
+
+    /** The latency guard: a queue standing deeper than {@link #TARGET_DEPTH} for a second is cut back. */
+    private static void guardLatency(Party p) {
+        if (p.inbox.size() <= TARGET_DEPTH) {
+            p.deepTicks = 0;
+            return;
+        }
+        if (++p.deepTicks >= DEEP_TICKS) {
+            while (p.inbox.size() > TARGET_DEPTH) {
+                p.inbox.poll();
+            }
+            p.deepTicks = 0;
+        }
     }
 
     /** One 20 ms mixing step; reschedules itself while parties remain. */
@@ -193,6 +229,7 @@ public final class ConferenceBridge {
             boolean any = false;
             for (int i = 0; i < ps.size(); i++) {
                 in[i] = ps.get(i).inbox.poll();
+                guardLatency(ps.get(i));
                 any |= in[i] != null;
             }
             scheduleTick();

@@ -24,6 +24,13 @@ final class PushPcmSource implements PcmSource {
         frames.addLast(pcm.clone());
     }
 
+    /** Drops everything queued (a new peer starts from silence, not from the old peer's audio). */
+    synchronized void clear() {
+        frames.clear();
+        current = null;
+        pos = 0;
+    }
+
     @Override public synchronized int read(short[] buf, int off, int len) {
         int n = 0;
         while (n < len) {

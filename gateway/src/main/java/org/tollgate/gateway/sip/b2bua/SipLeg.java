@@ -256,6 +256,9 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** Points the stream at the peer's RTP address from SDP (not for hold addresses 0.0.0.0). */
     protected void applySelection(SdpNegotiator.MediaSelection sel) {
         this.selection = sel;
+        // send and decode the answer's G.711 law (an outgoing leg offered PCMU first; the callee may pick PCMA)
+        stream.useCodec(sel.codec() == SdpNegotiator.Codec.PCMA ? org.tollgate.dsp.rtp.Codec.PCMA
+                : org.tollgate.dsp.rtp.Codec.PCMU);
         if (!"0.0.0.0".equals(sel.remoteAddress()) && sel.remotePort() > 0) {
             stream.setRemote(new InetSocketAddress(sel.remoteAddress(), sel.remotePort()));
         }
@@ -332,11 +335,24 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         return Optional.of(new StreamAudio(this));
     }
 
+    /**
+     * Bridges this leg's audio. To another SIP leg: its RTP is relayed packet to packet, unchanged.
+     * To in-gateway audio (an analog port, or a conference bridge's per-party sink): the leg leaves
+     * packet relay in both directions ({@code RtpStream.stopRelays}, so its RTP goes to exactly one
+     * place and nobody else's packets leave its socket), its RTP is decoded (G.711 μ/A, through the
+     * stream's jitter buffer) into 20 ms frames for {@code peer}, and what is pushed to its
+     * {@link #audioToUser()} (the peer's audio, a conference's mix) is encoded into its RTP stream,
+     * paced by the RTP engine.
+     */
     @Override public void connectAudio(AudioSink peer) {
         if (peer instanceof StreamAudio sip) {
+            audioPeer = null;
             peerLeg = sip.leg();
             stream.relayTo(sip.leg().stream); // RTP to RTP, unchanged
         } else {
+            peerLeg = null;
+            stream.stopRelays();
+            fromPeer.clear();
             audioPeer = peer;
             stream.play(fromPeer);
         }
@@ -344,7 +360,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     @Override public void disconnectAudio() {
         peerLeg = null;
-        stream.relayTo(null);
+        stream.stopRelays();
         audioPeer = null;
         stream.stopPlaying();
     }
