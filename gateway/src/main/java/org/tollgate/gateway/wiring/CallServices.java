@@ -27,6 +27,7 @@ import org.tollgate.callcontrol.cli.CallControlCommands;
 import org.tollgate.callcontrol.cli.CallDebug;
 import org.tollgate.callcontrol.leg.LegFactory;
 import org.tollgate.callcontrol.record.CallRecordSink;
+import org.tollgate.callcontrol.time.CallScheduler;
 import org.tollgate.callcontrol.time.SystemScheduler;
 import org.tollgate.cdr.service.CdrService;
 import org.tollgate.config.GatewayConfig;
@@ -69,13 +70,13 @@ public final class CallServices implements AutoCloseable {
 
     private final AaaService aaa;
     private final CdrService cdr;
-    private final SystemScheduler scheduler;
+    private final CallScheduler scheduler;
     private final CallControlModule module;
     private final ScheduledExecutorService poller;
     private final AtomicReference<LegFactory> voip;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CallServices(AaaService aaa, CdrService cdr, SystemScheduler scheduler, CallControlModule module,
+    private CallServices(AaaService aaa, CdrService cdr, CallScheduler scheduler, CallControlModule module,
                          ScheduledExecutorService poller, AtomicReference<LegFactory> voip) {
         this.aaa = aaa;
         this.cdr = cdr;
@@ -92,11 +93,21 @@ public final class CallServices implements AutoCloseable {
      */
     public static CallServices start(ConfigHolder config, Path dataDir, Clock clock, DebugBus debug,
                                      GatewayMetrics metrics) throws SQLException {
+        return start(config, dataDir, clock, debug, metrics, new SystemScheduler(clock));
+    }
+
+    /**
+     * As {@link #start(ConfigHolder, Path, Clock, DebugBus, GatewayMetrics)} with call control's timers
+     * (no-answer, park recall, digit timeouts) on {@code scheduler}: tests pass a {@code ManualScheduler}
+     * and advance it instead of sleeping. {@link #close()} closes the scheduler when it is
+     * {@link AutoCloseable}.
+     */
+    public static CallServices start(ConfigHolder config, Path dataDir, Clock clock, DebugBus debug,
+                                     GatewayMetrics metrics, CallScheduler scheduler) throws SQLException {
         GatewayConfig cfg = config.get();
         AaaService aaa = new AaaService(cfg, clock, new FacLockout(clock), RadiusSourceAddress.of(cfg));
         ReleasedMedia media = new ReleasedMedia();
         CdrService cdr = GatewayCdr.start(cfg, aaa, dataDir, clock, media, metrics::radiusLatency);
-        SystemScheduler scheduler = new SystemScheduler(clock);
         AtomicReference<LegFactory> voip = new AtomicReference<>(
                 LegFactory.unavailable(Q850Cause.SERVICE_NOT_AVAILABLE, "the SIP edge is not running"));
         CallControlModule module;
@@ -107,7 +118,7 @@ public final class CallServices implements AutoCloseable {
                             new CallMetricsSink(metrics)),
                     new PromptAudio(new PromptResolver(Optional.of(dataDir.resolve(FLASH)))));
         } catch (RuntimeException e) {
-            scheduler.close();
+            closeScheduler(scheduler);
             cdr.close();
             throw e;
         }
@@ -185,6 +196,16 @@ public final class CallServices implements AutoCloseable {
             }
         }
         cdr.close();
-        scheduler.close();
+        closeScheduler(scheduler);
+    }
+
+    private static void closeScheduler(CallScheduler scheduler) {
+        if (scheduler instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing the call scheduler failed: {}", e.toString());
+            }
+        }
     }
 }
