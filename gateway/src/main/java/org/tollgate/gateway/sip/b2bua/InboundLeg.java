@@ -37,8 +37,9 @@ final class InboundLeg extends SipLeg {
     private boolean answered;
 
     InboundLeg(SipB2bua b2bua, RtpStream stream, ServerTransaction inviteTx, String callId, String answerSdp,
-               SdpNegotiator.MediaSelection selection, String calledUser) {
-        super(b2bua, stream);
+               SdpNegotiator.MediaSelection selection, String calledUser,
+               java.util.List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
+        super(b2bua, stream, dtmfRelay);
         this.inviteTx = inviteTx;
         this.callId = callId;
         this.toTag = b2bua.newTag();
@@ -96,6 +97,7 @@ final class InboundLeg extends SipLeg {
             decorate(r);
             b2bua.messages().setSdp(r, answerSdp);
         });
+        subscribeKpml(); // the early dialog exists now: FAC digits may come by KPML
     }
 
     private void answer() {
@@ -113,6 +115,7 @@ final class InboundLeg extends SipLeg {
         });
         this.dialog = inviteTx.getDialog();
         b2bua.setupFinished(inviteTx);
+        subscribeKpml();
     }
 
     private void release(Q850Cause cause) {
@@ -123,6 +126,7 @@ final class InboundLeg extends SipLeg {
             }
             ended = true;
             bye = finalSent && answered;
+            kpml.stop();
             if (!finalSent) {
                 finalSent = true;
                 int status = SipCauseMapping.toSipStatus(cause);
@@ -142,6 +146,12 @@ final class InboundLeg extends SipLeg {
     private void decorate(Response r) throws ParseException {
         setTag(r);
         r.addHeader(b2bua.messages().contact(calledUser, b2bua.contactHost(), b2bua.contactPort()));
+        if (advertisesNotify()) {
+            r.addHeader(b2bua.callInfo());
+        }
+        if (dtmfRelay().contains(org.tollgate.config.voice.DtmfRelay.SIP_KPML)) {
+            r.addHeader(b2bua.messages().headers.createAllowEventsHeader(org.tollgate.gateway.sip.dtmf.KpmlDtmf.EVENT));
+        }
     }
 
     private void setTag(Response r) throws ParseException {
@@ -159,6 +169,7 @@ final class InboundLeg extends SipLeg {
             case Request.CANCEL -> cancel(req, tx);
             case Request.INVITE -> reInvite(req, tx);
             case Request.REFER -> refer(req, tx);
+            case Request.SUBSCRIBE -> kpml.onSubscribe(req, tx);
             default -> respond(tx, Response.METHOD_NOT_ALLOWED);
         }
     }

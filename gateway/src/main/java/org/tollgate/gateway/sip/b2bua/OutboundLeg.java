@@ -45,8 +45,8 @@ final class OutboundLeg extends SipLeg {
     private boolean cancelPending;
 
     OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
-                org.tollgate.callcontrol.call.CallRef call) {
-        super(b2bua, stream);
+                org.tollgate.callcontrol.call.CallRef call, List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
+        super(b2bua, stream, dtmfRelay);
         placeIn(call, org.tollgate.callcontrol.feature.Side.CALLED);
         this.target = target;
         this.events = events;
@@ -96,6 +96,12 @@ final class OutboundLeg extends SipLeg {
             Request invite = m.messages.createRequest((SipURI) target.clone(), Request.INVITE, cid, cseq, from, to,
                     List.of(via), m.headers.createMaxForwardsHeader(70));
             invite.addHeader(m.contact(o.callingNumber(), host, b2bua.contactPort()));
+            if (advertisesNotify()) {
+                invite.addHeader(b2bua.callInfo());
+            }
+            if (dtmfRelay().contains(org.tollgate.config.voice.DtmfRelay.SIP_KPML)) {
+                invite.addHeader(m.headers.createAllowEventsHeader(org.tollgate.gateway.sip.dtmf.KpmlDtmf.EVENT));
+            }
             m.setSdp(invite, SdpNegotiator.offer(offered));
             ClientTransaction ct = b2bua.provider().getNewClientTransaction(invite);
             synchronized (this) {
@@ -169,6 +175,7 @@ final class OutboundLeg extends SipLeg {
                             describe(), n.reason());
                 }
                 events.answered();
+                subscribeKpml();
             }
             return;
         }
@@ -240,6 +247,7 @@ final class OutboundLeg extends SipLeg {
             cancelPending = !answered && !provisional && inviteTx != null;
         }
         if (bye) {
+            kpml.stop();
             sendBye(cause);
         } else if (cancelNow) {
             cancel();
@@ -273,6 +281,7 @@ final class OutboundLeg extends SipLeg {
             }
             case Request.INVITE -> reInvite(req, tx);
             case Request.REFER -> refer(req, tx);
+            case Request.SUBSCRIBE -> kpml.onSubscribe(req, tx);
             default -> respond(tx, Response.METHOD_NOT_ALLOWED);
         }
     }

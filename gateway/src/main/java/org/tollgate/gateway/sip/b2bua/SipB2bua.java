@@ -42,6 +42,8 @@ import org.tollgate.dsp.rtp.RtpStream;
 import org.tollgate.dsp.rtp.StreamOptions;
 import org.tollgate.gateway.sip.SipCallHandler;
 import org.tollgate.gateway.sip.SipServer;
+import org.tollgate.config.voice.DtmfRelay;
+import org.tollgate.gateway.sip.config.SipConfiguration;
 import org.tollgate.gateway.sip.dtmf.DigitEvent;
 import org.tollgate.gateway.sip.registrar.Binding;
 import org.tollgate.gateway.sip.registrar.BindingRegistry;
@@ -162,8 +164,9 @@ public final class SipB2bua implements SipCallHandler {
             reject(tx, Response.NOT_ACCEPTABLE_HERE); // offerless INVITE (RFC 3261 13.2.1 delayed offer) not supported
             return;
         }
+        List<DtmfRelay> relay = SipConfiguration.inboundDtmfRelay(config.get(), calling, called);
         SdpNegotiator.LocalMedia probe = new SdpNegotiator.LocalMedia(0, 1, mediaAddress(), 9, settings.codecs(),
-                OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT), SdpNegotiator.Direction.SENDRECV);
+                SipLeg.telephoneEventPt(relay), SdpNegotiator.Direction.SENDRECV);
         if (!(SdpNegotiator.answer(offer, probe) instanceof SdpNegotiator.Negotiation.Agreed first)) {
             reject(tx, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -178,10 +181,11 @@ public final class SipB2bua implements SipCallHandler {
         }
         String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
         SdpNegotiator.LocalMedia local = new SdpNegotiator.LocalMedia(nextSessionId(), 1, mediaAddress(),
-                stream.localPort(), settings.codecs(), OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT),
+                stream.localPort(), settings.codecs(), SipLeg.telephoneEventPt(relay),
                 SdpNegotiator.Direction.SENDRECV);
         SdpNegotiator.Negotiation.Agreed agreed = (SdpNegotiator.Negotiation.Agreed) SdpNegotiator.answer(offer, local);
-        InboundLeg leg = new InboundLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), called);
+        InboundLeg leg = new InboundLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), called,
+                relay);
         legs.put(callId, leg);
         Caller caller = callerOf(calling, display, called);
         LOG.debug("INVITE {} from {} to {} ({})", callId, calling, called, caller.endpoint());
@@ -240,6 +244,15 @@ public final class SipB2bua implements SipCallHandler {
 
     @Override public void onResponse(ResponseEvent event) {
         String callId = ((CallIdHeader) event.getResponse().getHeader(CallIdHeader.NAME)).getCallId();
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) event.getResponse()
+                .getHeader(javax.sip.header.CSeqHeader.NAME);
+        if (cseq != null && Request.SUBSCRIBE.equals(cseq.getMethod())) {
+            SipLeg leg = legs.get(callId);
+            if (leg != null) {
+                leg.onSubscribeResponse(event);
+            }
+            return;
+        }
         if (legs.get(callId) instanceof OutboundLeg out) {
             out.onResponse(event);
         }
@@ -279,11 +292,36 @@ public final class SipB2bua implements SipCallHandler {
         } catch (IOException e) {
             return new LegFactory.Failed(Q850Cause.RESOURCE_UNAVAILABLE, "no RTP port: " + e.getMessage());
         }
-        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call());
-        config.get().dialPeers().stream().filter(d -> d.tag() == request.peer().tag()).findFirst()
-                .ifPresent(d -> leg.useDtmfRelay(d.dtmfRelay()));
+        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call(),
+                outboundDtmfRelay(request));
         legs.put(leg.callId(), leg);
         return new LegFactory.Created(leg);
+    }
+
+    /**
+     * The {@code dtmf-relay} of an outgoing leg: its voip dial-peer's, or for a phone line the
+     * owning {@code voice register pool}'s (ephone lines have none).
+     */
+    private List<DtmfRelay> outboundDtmfRelay(OutgoingLegRequest request) {
+        GatewayConfig c = config.get();
+        return switch (request.peer().target()) {
+            case DialPeerTarget.Voip v -> SipConfiguration.dialPeerDtmfRelay(c, request.peer().tag());
+            case DialPeerTarget.Line l -> l.endpoint().startsWith(POOL_ENDPOINT)
+                    ? parseTag(l.endpoint().substring(POOL_ENDPOINT.length()))
+                            .map(tag -> SipConfiguration.poolDtmfRelay(c, tag)).orElse(List.of())
+                    : List.of();
+            case DialPeerTarget.Pots p -> List.of();
+        };
+    }
+
+    private static final String POOL_ENDPOINT = "voice register pool ";
+
+    private static Optional<Integer> parseTag(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code ipv4:A[:P]} → {@code sip:called@A:P} (default port 5060). */
@@ -340,6 +378,35 @@ public final class SipB2bua implements SipCallHandler {
 
     Settings settings() {
         return settings;
+    }
+
+    /** Call control's scheduler (KPML refreshes); before {@link #attach}: the system clock, nothing scheduled. */
+    org.tollgate.callcontrol.time.CallScheduler scheduler() {
+        CallControl cc = calls;
+        return cc != null ? cc.scheduler() : UNATTACHED;
+    }
+
+    private static final org.tollgate.callcontrol.time.CallScheduler UNATTACHED =
+            new org.tollgate.callcontrol.time.CallScheduler() {
+                @Override public java.time.Instant now() {
+                    return java.time.Instant.now();
+                }
+
+                @Override public Cancellable schedule(java.time.Duration delay, Runnable task) {
+                    return () -> { };
+                }
+            };
+
+    /** Duration announced in the Call-Info of {@code dtmf-relay sip-notify} legs (ms). */
+    static final java.time.Duration NOTIFY_DURATION = java.time.Duration.ofMillis(500);
+
+    /**
+     * {@code Call-Info: <sip:host:port>;method="NOTIFY;Event=telephone-event;Duration=500"}: what IOS
+     * sends in INVITE / 18x / 200 on legs whose {@code dtmf-relay} includes {@code sip-notify}.
+     */
+    javax.sip.header.Header callInfo() throws ParseException {
+        return messages.headers.createHeader("Call-Info", org.tollgate.gateway.sip.dtmf.CiscoNotifyDtmf.callInfo(
+                "sip:" + contactHost() + ":" + contactPort(), NOTIFY_DURATION));
     }
 
     SipMessages messages() {

@@ -20,6 +20,7 @@ import org.tollgate.callcontrol.media.AudioSink;
 import org.tollgate.callcontrol.media.MediaCounters;
 import org.tollgate.config.voice.DtmfRelay;
 import org.tollgate.dsp.dtmf.DtmfDigit;
+import org.tollgate.dsp.pcm.PcmSource;
 import org.tollgate.dsp.rfc4733.TelephoneEventReceiver;
 import org.tollgate.dsp.rtp.MediaSink;
 import org.tollgate.dsp.rtp.RtpStream;
@@ -55,7 +56,10 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
-    private volatile List<DtmfRelay> relay = List.of();
+    /** The leg's {@code dtmf-relay} methods (dial-peer or {@code voice register pool}), preference order. */
+    private final List<DtmfRelay> relay;
+    /** KPML subscriptions in this leg's dialog (ours to the peer, and the peer's to us). */
+    protected final KpmlUsage kpml = new KpmlUsage(this);
     /** SDP o= version of this leg's last description; guarded by {@code this}. */
     private long sdpVersion = 1;
     /** The call this leg belongs to now and its side in it (updated when a transfer moves the leg). */
@@ -64,9 +68,10 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** The SIP leg this one's RTP is relayed to, if any. */
     private volatile SipLeg peerLeg;
 
-    SipLeg(SipB2bua b2bua, RtpStream stream) {
+    SipLeg(SipB2bua b2bua, RtpStream stream, List<DtmfRelay> dtmfRelay) {
         this.b2bua = b2bua;
         this.stream = stream;
+        this.relay = List.copyOf(dtmfRelay);
         this.sessionId = b2bua.nextSessionId();
         stream.setSink(new Sink());
     }
@@ -126,6 +131,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             }
             ended = true;
         }
+        kpml.dialogGone();
         close();
         LegEvents ev;
         synchronized (this) {
@@ -250,7 +256,39 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** The local media description for SDP, at version {@code version}. */
     protected SdpNegotiator.LocalMedia localMedia(long version, SdpNegotiator.Direction direction) {
         return new SdpNegotiator.LocalMedia(sessionId, version, b2bua.mediaAddress(), stream.localPort(),
-                b2bua.settings().codecs(), OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT), direction);
+                b2bua.settings().codecs(), telephoneEventPt(relay), direction);
+    }
+
+    /**
+     * Whether telephone-event (RFC 4733) is offered / accepted on a leg with {@code dtmf-relay}
+     * {@code methods}: when the list contains {@code rtp-nte}, or when the leg has no
+     * {@code dtmf-relay} at all (tollgate's default, see docs/sip.md "Digits").
+     */
+    static OptionalInt telephoneEventPt(List<DtmfRelay> methods) {
+        return methods.isEmpty() || methods.contains(DtmfRelay.RTP_NTE)
+                ? OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT) : OptionalInt.empty();
+    }
+
+    /** The leg's {@code dtmf-relay} methods. */
+    List<DtmfRelay> dtmfRelay() {
+        return relay;
+    }
+
+    /** True when the leg's {@code dtmf-relay} includes {@code sip-notify}: its INVITE / 18x / 200 carry Call-Info. */
+    boolean advertisesNotify() {
+        return relay.contains(DtmfRelay.SIP_NOTIFY);
+    }
+
+    /** Subscribes to the peer's KPML when the leg's {@code dtmf-relay} includes {@code sip-kpml}. */
+    protected void subscribeKpml() {
+        if (relay.contains(DtmfRelay.SIP_KPML)) {
+            kpml.subscribe();
+        }
+    }
+
+    /** A response to a SUBSCRIBE this leg sent. */
+    void onSubscribeResponse(javax.sip.ResponseEvent event) {
+        kpml.onResponse(event);
     }
 
     /** Points the stream at the peer's RTP address from SDP (not for hold addresses 0.0.0.0). */
@@ -264,28 +302,14 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         }
     }
 
-    /** The dial-peer's {@code dtmf-relay} methods in preference order (empty: by negotiation). */
-    void useDtmfRelay(List<DtmfRelay> methods) {
-        this.relay = List.copyOf(methods);
-    }
-
     /**
-     * Sends digits to this leg's user by the first usable method of the dial-peer's {@code dtmf-relay}
-     * list: {@code rtp-nte} (only when the peer negotiated telephone-event), {@code sip-info}
-     * ({@code application/dtmf-relay}), {@code sip-notify} (Cisco unsolicited NOTIFY,
-     * {@code audio/telephone-event}); {@code sip-kpml} needs the peer's subscription and H.245 has no
-     * SIP meaning, so they are skipped. With no usable method (or no {@code dtmf-relay}): RFC 4733 when
-     * negotiated, else SIP INFO.
+     * Sends digits to this leg's user by the first usable method of its {@code dtmf-relay} list
+     * ({@link #relayMethod}); with {@code INBAND}, as tones in the leg's audio.
      */
     protected void sendDigits(String digits) {
-        SdpNegotiator.MediaSelection sel = selection;
-        boolean nte = sel != null && sel.telephoneEventPt().isPresent();
-        DtmfRelay method = relay.stream().filter(m -> switch (m) {
-            case RTP_NTE -> nte;
-            case SIP_INFO, SIP_NOTIFY -> true;
-            case SIP_KPML, H245_ALPHANUMERIC, H245_SIGNAL -> false;
-        }).findFirst().orElse(nte ? DtmfRelay.RTP_NTE : DtmfRelay.SIP_INFO);
+        DigitEvent.RelayMethod method = relayMethod();
         int ms = b2bua.settings().digitMillis();
+        StringBuilder tones = new StringBuilder();
         for (char c : digits.toCharArray()) {
             int event = DigitEvent.DIGITS.indexOf(c);
             if (event < 0) {
@@ -300,12 +324,82 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
                                 DigitEvent.RelayMethod.SIP_NOTIFY));
                     }
                 }
-                case SIP_INFO, SIP_KPML, H245_ALPHANUMERIC, H245_SIGNAL -> {
+                case SIP_KPML -> {
+                    if (!kpml.notifyDigit(c) && d != null) {
+                        b2bua.sendInfoDigit(d, c, ms); // the subscription ended in between
+                    }
+                }
+                case SIP_INFO -> {
                     if (d != null) {
                         b2bua.sendInfoDigit(d, c, ms);
                     }
                 }
+                case INBAND -> tones.append(c);
             }
+        }
+        if (!tones.isEmpty()) {
+            playTones(tones.toString());
+        }
+    }
+
+    /**
+     * How digits go to this leg now: the first usable method of its {@code dtmf-relay} list —
+     * {@code rtp-nte} only when the peer negotiated telephone-event, {@code sip-info} and
+     * {@code sip-notify} always, {@code sip-kpml} only while the peer holds a KPML subscription to
+     * the gateway, H.245 never (no SIP meaning). A list with no usable method: in-band tones
+     * (the {@code dsp} DTMF generator, as IOS falls back to in-band audio). No list at all: RFC 4733
+     * when negotiated, else SIP INFO.
+     */
+    DigitEvent.RelayMethod relayMethod() {
+        SdpNegotiator.MediaSelection sel = selection;
+        boolean nte = sel != null && sel.telephoneEventPt().isPresent();
+        if (relay.isEmpty()) {
+            return nte ? DigitEvent.RelayMethod.RTP_NTE : DigitEvent.RelayMethod.SIP_INFO;
+        }
+        for (DtmfRelay m : relay) {
+            switch (m) {
+                case RTP_NTE -> {
+                    if (nte) {
+                        return DigitEvent.RelayMethod.RTP_NTE;
+                    }
+                }
+                case SIP_INFO -> {
+                    return DigitEvent.RelayMethod.SIP_INFO;
+                }
+                case SIP_NOTIFY -> {
+                    return DigitEvent.RelayMethod.SIP_NOTIFY;
+                }
+                case SIP_KPML -> {
+                    if (kpml.peerSubscribed()) {
+                        return DigitEvent.RelayMethod.SIP_KPML;
+                    }
+                }
+                case H245_ALPHANUMERIC, H245_SIGNAL -> { }
+            }
+        }
+        return DigitEvent.RelayMethod.INBAND;
+    }
+
+    /**
+     * Plays {@code digits} as in-band DTMF (100 ms tone, 100 ms pause) into the leg's stream; bridged to
+     * in-gateway audio, that audio resumes after the tones. While the leg relays RTP to another SIP
+     * leg the stream sends nothing of its own (the far leg's own tones travel in the relay).
+     */
+    private void playTones(String digits) {
+        PcmSource tones = PcmSource.of(org.tollgate.dsp.dtmf.DtmfGenerator.generate(digits));
+        stream.play(audioPeer != null ? new ThenSource(tones, fromPeer) : tones);
+    }
+
+    /** {@code first}, then {@code then} (which never ends). */
+    private record ThenSource(PcmSource first, PcmSource then) implements PcmSource {
+        @Override public int read(short[] buf, int off, int len) {
+            int n = first.read(buf, off, len);
+            if (n >= len) {
+                return n;
+            }
+            int done = Math.max(0, n);
+            int more = then.read(buf, off + done, len - done);
+            return done + Math.max(0, more);
         }
     }
 

@@ -14,6 +14,9 @@ import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
 import org.tollgate.config.cme.VoiceRegisterPool;
 import org.tollgate.config.lpcor.LpcorMembership;
+import org.tollgate.config.voice.DialPeer;
+import org.tollgate.config.voice.DtmfRelay;
+import org.tollgate.callcontrol.routing.DestinationPattern;
 import org.tollgate.gateway.sip.SipServerSettings;
 import org.tollgate.gateway.sip.registrar.SipUser;
 import org.tollgate.gateway.sip.registrar.SipUserDirectory;
@@ -91,5 +94,59 @@ public final class SipConfiguration {
         int port = sipPortOverride.isPresent() ? sipPortOverride.getAsInt()
                 : global.map(g -> g.sourcePort().orElse(DEFAULT_PORT)).orElse(DEFAULT_PORT);
         return SipServerSettings.defaults(address, port);
+    }
+
+    /**
+     * The {@code dtmf-relay} list of the SIP phone that owns {@code number}: the {@code voice register
+     * pool} whose {@code number I dn T} names the {@code voice register dn} with that number. Empty when
+     * the number is no pool phone's or the pool has no {@code dtmf-relay} (ephones are SCCP: no list).
+     */
+    public static List<DtmfRelay> phoneDtmfRelay(GatewayConfig config, String number) {
+        return config.voiceRegister().dns().stream()
+                .filter(dn -> dn.number().filter(number::equals).isPresent())
+                .flatMap(dn -> config.voiceRegister().pools().stream()
+                        .filter(p -> p.numbers().stream().anyMatch(n -> n.dn() == dn.tag())))
+                .findFirst().map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+    }
+
+    /** The {@code dtmf-relay} list of {@code voice register pool tag} (empty when absent). */
+    public static List<DtmfRelay> poolDtmfRelay(GatewayConfig config, int tag) {
+        return config.voiceRegister().pools().stream().filter(p -> p.tag() == tag).findFirst()
+                .map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+    }
+
+    /** The {@code dtmf-relay} list of {@code dial-peer voice tag} (empty when absent or none configured). */
+    public static List<DtmfRelay> dialPeerDtmfRelay(GatewayConfig config, int tag) {
+        return config.dialPeers().stream().filter(d -> d.tag() == tag).findFirst().map(DialPeer::dtmfRelay)
+                .orElse(List.of());
+    }
+
+    /**
+     * The {@code dtmf-relay} list that applies to a SIP call arriving from {@code calling} for
+     * {@code called}: the calling SIP phone's pool when the caller is one, else the inbound voip
+     * dial-peer's when the caller is no configured line, chosen as IOS does (first {@code incoming called-number} matching the called
+     * number, then {@code answer-address}, then {@code destination-pattern} matching the calling
+     * number; lowest tag first within a rule, as {@code EndpointDirectory.inboundGroup}).
+     */
+    public static List<DtmfRelay> inboundDtmfRelay(GatewayConfig config, String calling, String called) {
+        if (org.tollgate.callcontrol.adapter.EndpointDirectory.byNumber(config, calling).isPresent()) {
+            return phoneDtmfRelay(config, calling); // a phone line: its pool's list (none for ephones)
+        }
+        List<DialPeer> peers = config.dialPeers().stream().filter(DialPeer::voip).toList();
+        for (int rule = 0; rule < 3; rule++) {
+            for (DialPeer d : peers) {
+                Optional<String> pattern = switch (rule) {
+                    case 0 -> d.incomingCalledNumber();
+                    case 1 -> d.answerAddress();
+                    default -> d.destinationPattern();
+                };
+                String number = rule == 0 ? called : calling;
+                if (pattern.isPresent() && DestinationPattern.compile(pattern.get()) instanceof DestinationPattern.Compiled p
+                        && p.pattern().matchesComplete(number)) {
+                    return d.dtmfRelay();
+                }
+            }
+        }
+        return List.of();
     }
 }

@@ -92,6 +92,33 @@ public final class KpmlDtmf {
         return new DtmfDecodeResult.Decoded(events);
     }
 
+    /**
+     * The tag of a {@code kpml-request} (RFC 4730 section 5.2): the {@code tag} of its first
+     * {@code regex} ({@code ""} when it has none); empty when the body is no well-formed kpml-request
+     * (or longer than {@link #MAX_BODY}). Reports sent for this request echo the tag.
+     */
+    public static java.util.Optional<String> requestTag(String body) {
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            return java.util.Optional.empty();
+        }
+        Document doc;
+        try {
+            doc = builder().parse(new InputSource(new StringReader(body)));
+        } catch (SAXException | java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        Element root = doc.getDocumentElement();
+        if (!"kpml-request".equals(root.getLocalName() == null ? root.getTagName() : root.getLocalName())) {
+            return java.util.Optional.empty();
+        }
+        org.w3c.dom.NodeList regex = doc.getElementsByTagNameNS("*", "regex");
+        if (regex.getLength() == 0) {
+            regex = doc.getElementsByTagName("regex");
+        }
+        String tag = regex.getLength() == 0 ? "" : ((Element) regex.item(0)).getAttribute("tag");
+        return java.util.Optional.of(tag);
+    }
+
     private static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

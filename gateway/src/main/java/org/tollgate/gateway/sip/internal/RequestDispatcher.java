@@ -54,11 +54,12 @@ public final class RequestDispatcher implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
     /** Methods the gateway implements, for {@code Allow}. */
-    public static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, NOTIFY, REFER";
+    public static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, NOTIFY, REFER, SUBSCRIBE";
+    /** Event packages the gateway takes subscriptions for (RFC 6665 {@code Allow-Events}). */
+    public static final String ALLOW_EVENTS = KpmlDtmf.EVENT;
     private static final Set<String> IMPLEMENTED = Set.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER",
-            "INFO", "NOTIFY", "REFER");
-    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("MESSAGE", "PUBLISH", "SUBSCRIBE", "PRACK",
-            "UPDATE");
+            "INFO", "NOTIFY", "REFER", "SUBSCRIBE");
+    private static final Set<String> KNOWN_NOT_ALLOWED = Set.of("MESSAGE", "PUBLISH", "PRACK", "UPDATE");
     private static final Set<String> URI_SCHEMES = Set.of("sip", "sips", "tel");
 
     private final SipServer server;
@@ -136,6 +137,7 @@ public final class RequestDispatcher implements SipListener {
             }
             case Request.INFO -> digits(event, tx, inDialog, dtmfOfInfo(request));
             case Request.NOTIFY -> notify(event, tx, inDialog, request);
+            case Request.SUBSCRIBE -> subscribe(event, tx, inDialog, request);
             default -> callHandler.onInDialogRequest(event, tx); // BYE, CANCEL, REFER
         }
     }
@@ -164,12 +166,30 @@ public final class RequestDispatcher implements SipListener {
             decoded = CiscoNotifyDtmf.decode(request.getRawContent());
         } else if (pkg.equals(KpmlDtmf.EVENT)) {
             byte[] body = request.getRawContent();
-            decoded = KpmlDtmf.decodeResponse(body == null ? null : new String(body, StandardCharsets.UTF_8));
+            // the first NOTIFY of a subscription, and the final one, may have no body (RFC 6665 4.2.1.2)
+            decoded = body == null || body.length == 0 ? new DtmfDecodeResult.Decoded(List.of())
+                    : KpmlDtmf.decodeResponse(new String(body, StandardCharsets.UTF_8));
         } else {
             respond(tx, Response.BAD_EVENT, r -> { });
             return;
         }
         digits(event, tx, inDialog, decoded);
+    }
+
+    /**
+     * SUBSCRIBE: only KPML (RFC 4730) inside a call's dialog, handed to the call handler; another
+     * package gets 489 with {@code Allow-Events} (RFC 6665 section 4.2.1.1), KPML outside a dialog 481.
+     */
+    private void subscribe(RequestEvent event, ServerTransaction tx, boolean inDialog, Request request) {
+        EventHeader ev = (EventHeader) request.getHeader(EventHeader.NAME);
+        String pkg = ev == null ? "" : ev.getEventType().toLowerCase(Locale.ROOT);
+        if (!pkg.equals(KpmlDtmf.EVENT)) {
+            respond(tx, Response.BAD_EVENT, r -> r.addHeader(headers.createAllowEventsHeader(ALLOW_EVENTS)));
+        } else if (!inDialog) {
+            respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+        } else {
+            callHandler.onInDialogRequest(event, tx);
+        }
     }
 
     private DtmfDecodeResult dtmfOfInfo(Request request) {
@@ -228,6 +248,7 @@ public final class RequestDispatcher implements SipListener {
         r.addHeader(headers.createAcceptHeader("application", "sdp"));
         r.addHeader(headers.createAcceptHeader("application", "dtmf-relay"));
         r.addHeader(headers.createHeader("Supported", ""));
+        r.addHeader(headers.createAllowEventsHeader(ALLOW_EVENTS));
     }
 
     private static boolean hasToTag(Request request) {

@@ -91,4 +91,31 @@ class SipConfigurationTest {
         assertEquals("0.0.0.0", bare.bindAddress());
         assertEquals(SipConfiguration.DEFAULT_PORT, bare.port());
     }
+
+    @Test
+    @DisplayName("dtmf-relay per leg: a pool phone's list by number, an ephone none, a trunk call the inbound voip dial-peer's, an outgoing peer's by tag")
+    void dtmfRelayLookups() {
+        GatewayConfig c = parse(String.join("\n",
+                "voice register dn 1", " number 4001",
+                "voice register pool 1", " number 1 dn 1", " dtmf-relay sip-kpml rtp-nte",
+                "ephone-dn 5", " number 2005", "ephone 5", " button 1:5",
+                "dial-peer voice 10 voip", " incoming called-number 7...", " dtmf-relay sip-notify",
+                "dial-peer voice 20 voip", " destination-pattern 408.......", " dtmf-relay sip-info",
+                "dial-peer voice 30 voip", " destination-pattern 555", " session target ipv4:10.0.0.1",
+                " dtmf-relay rtp-nte sip-info",
+                "end", ""));
+        var kpmlNte = List.of(org.tollgate.config.voice.DtmfRelay.SIP_KPML, org.tollgate.config.voice.DtmfRelay.RTP_NTE);
+        assertEquals(kpmlNte, SipConfiguration.phoneDtmfRelay(c, "4001"));
+        assertEquals(kpmlNte, SipConfiguration.poolDtmfRelay(c, 1));
+        assertEquals(kpmlNte, SipConfiguration.inboundDtmfRelay(c, "4001", "7000"), "a phone's own list wins");
+        assertEquals(List.of(), SipConfiguration.inboundDtmfRelay(c, "2005", "7000"), "an ephone has none");
+        assertEquals(List.of(org.tollgate.config.voice.DtmfRelay.SIP_NOTIFY),
+                SipConfiguration.inboundDtmfRelay(c, "4085551234", "7000"), "incoming called-number first");
+        assertEquals(List.of(org.tollgate.config.voice.DtmfRelay.SIP_INFO),
+                SipConfiguration.inboundDtmfRelay(c, "4085551234", "9999"), "then destination-pattern on the caller");
+        assertEquals(List.of(), SipConfiguration.inboundDtmfRelay(c, "123", "9999"));
+        assertEquals(List.of(org.tollgate.config.voice.DtmfRelay.RTP_NTE, org.tollgate.config.voice.DtmfRelay.SIP_INFO),
+                SipConfiguration.dialPeerDtmfRelay(c, 30));
+        assertEquals(List.of(), SipConfiguration.dialPeerDtmfRelay(c, 99));
+    }
 }
