@@ -44,6 +44,12 @@ final class OutboundLeg extends SipLeg {
     private boolean answered;
     private boolean cancelPending;
 
+    /** A leg without {@code dtmf-relay} (digits by negotiation). */
+    OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
+                org.tollgate.callcontrol.call.CallRef call) {
+        this(b2bua, stream, target, events, call, List.of());
+    }
+
     OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
                 org.tollgate.callcontrol.call.CallRef call, List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
         super(b2bua, stream, dtmfRelay);
