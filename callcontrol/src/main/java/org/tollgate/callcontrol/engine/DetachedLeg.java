@@ -34,6 +34,14 @@ public final class DetachedLeg {
         router.retarget(owner);
     }
 
+    /**
+     * The events the leg must be bound to (held until {@link #retarget}): for a leg that belongs to
+     * no call yet, made by {@code FeatureService.adopt}.
+     */
+    public LegEvents events() {
+        return router;
+    }
+
     LegRouter router() {
         return router;
     }

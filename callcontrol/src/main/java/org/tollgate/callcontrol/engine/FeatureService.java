@@ -179,9 +179,21 @@ public final class FeatureService implements FeatureHandler {
      * consult target in a software conference; its leg in {@code original} is released. No FAC.
      */
     public CompletionStage<FeatureOutcome> conference(CallRef original, Side initiator, CallRef consult) {
+        return conference(original, initiator, consult, Optional.empty());
+    }
+
+    /**
+     * Ad-hoc three-party conference as {@link #conference(CallRef, Side, CallRef)}; with
+     * {@code initiatorLeg} (a leg of no call, from {@link #adopt}: the initiator's dialog with an
+     * RFC 4579 conference focus) the initiator takes part through that leg instead, and both its
+     * legs (in {@code original} and in {@code consult}) are released. The initiator must be the
+     * caller of {@code consult}. No FAC is asked of anyone (spec section 6, ad-hoc conference).
+     */
+    public CompletionStage<FeatureOutcome> conference(CallRef original, Side initiator, CallRef consult,
+                                                      Optional<DetachedLeg> initiatorLeg) {
         Optional<Call> o = calls.call(original);
         Optional<Call> k = calls.call(consult);
-        if (o.isEmpty() || k.isEmpty()) {
+        if (o.isEmpty() || k.isEmpty() || original.equals(consult)) {
             return refused("no such call");
         }
         return legsOf(o.get()).thenCombine(legsOf(k.get()), TwoCalls::new)
@@ -193,7 +205,10 @@ public final class FeatureService implements FeatureHandler {
                     }
                     Parties p = op.get();
                     Parties q = kp.get();
-                    return both(o.get().detach(p.leg(initiator.other())), k.get().detach(q.in()))
+                    CompletableFuture<Optional<DetachedLeg>> initiatorsOwn = initiatorLeg.isPresent()
+                            ? CompletableFuture.completedFuture(initiatorLeg)
+                            : k.get().detach(q.in());
+                    return both(o.get().detach(p.leg(initiator.other())), initiatorsOwn)
                             .thenCompose(first -> k.get().detach(q.out()).thenApply(third -> {
                                 @SuppressWarnings("unchecked")
                                 Optional<DetachedLeg>[] legs = new Optional[] {first[0], first[1], third};
@@ -213,6 +228,32 @@ public final class FeatureService implements FeatureHandler {
                             }));
                 });
     }
+
+    /**
+     * Takes a leg that belongs to no call (the gateway's side of a dialog it answered itself, such as
+     * an RFC 4579 conference focus dialog) for a later {@link #conference(CallRef, Side, CallRef,
+     * Optional)}: bind the leg to the returned {@link DetachedLeg#events()}; its events are held until
+     * a conference takes it. Releasing it before then is the caller's business.
+     */
+    public DetachedLeg adopt(org.tollgate.callcontrol.leg.LegSignaling leg) {
+        org.tollgate.callcontrol.engine.internal.LegRouter router =
+                new org.tollgate.callcontrol.engine.internal.LegRouter(IGNORED_EVENTS);
+        router.hold();
+        return new DetachedLeg(leg, router);
+    }
+
+    private static final org.tollgate.callcontrol.leg.LegEvents IGNORED_EVENTS =
+            new org.tollgate.callcontrol.leg.LegEvents() {
+                @Override public void digits(String digits) { }
+
+                @Override public void alerting() { }
+
+                @Override public void answered() { }
+
+                @Override public void released(Q850Cause cause) { }
+
+                @Override public void flash() { }
+            };
 
     /** Parks the other party of {@code parker} in the first free park slot (SIP: the edge's park request). */
     public CompletionStage<FeatureOutcome> park(CallRef call, Side parker) {

@@ -253,6 +253,41 @@ class FacFeatureRulesTest {
         assertTrue(f.calls.features().conferences().isEmpty());
     }
 
+    @Test
+    @DisplayName("Row 'Ad-hoc conference' through a focus leg (SIP RFC 4579): B takes part on its focus dialog, both of B's call legs are released, A joins without FAC")
+    void adHocConferenceThroughFocusLeg() {
+        f.start("A>C", "B>C");
+        Consult k = consult();
+        FakeLeg b1 = f.phone(B).legs.getFirst();
+        FakeLeg c = f.phone(C).last();
+        c.answer();
+        assertEquals(List.of(B + ">" + C), f.askedPairs());
+        FakeLeg focus = f.new FakeLeg(f.phone(B), "focus");
+        var adopted = f.calls.features().adopt(focus);
+        focus.events = adopted.events();
+        assertInstanceOf(FeatureOutcome.Done.class, f.done(f.calls.features().conference(k.a().call, Side.CALLED,
+                k.b2().call, Optional.of(adopted))));
+        assertEquals(List.of(B + ">" + C), f.askedPairs(), "A joins without FAC");
+        assertTrue(b1.released(), "B's leg in the original call is released");
+        assertTrue(k.b2().released(), "B's consult leg is released: B talks on the focus leg");
+        assertFalse(k.a().released());
+        assertFalse(c.released());
+        var joined = f.featureRecords(FeatureRecordEvent.ConferenceJoined.class);
+        assertEquals(List.of(A, B, C), joined.stream().map(FeatureRecordEvent.ConferenceJoined::partyNumber).toList());
+        short[] fa = frame(100);
+        short[] fb = frame(20);
+        short[] fc = frame(3);
+        k.a().talk(fa);
+        focus.talk(fb);
+        c.talk(fc);
+        f.clock.advance(Duration.ofMillis(20));
+        assertEquals(123 - 20, focus.heard.getLast()[0], "B hears A + C on the focus leg");
+        assertEquals(123 - 100, k.a().heard.getLast()[0], "A hears B + C");
+        focus.hangUp();
+        k.a().hangUp();
+        assertTrue(c.released(), "the ad-hoc conference ends when one party is left");
+    }
+
     static short[] frame(int v) {
         short[] s = new short[160];
         java.util.Arrays.fill(s, (short) v);

@@ -22,7 +22,7 @@ import org.tollgate.gateway.sip.sdp.SdpNegotiator;
  * {@code 200 OK} with SDP; release before answer → the status of {@link SipCauseMapping} with
  * {@code Reason: Q.850;cause=N} (RFC 3326), after answer → BYE with the Reason.
  */
-final class InboundLeg extends SipLeg {
+sealed class InboundLeg extends SipLeg permits FocusLeg {
     private static final Logger LOG = LoggerFactory.getLogger(InboundLeg.class);
 
     private final ServerTransaction inviteTx;
@@ -145,13 +145,18 @@ final class InboundLeg extends SipLeg {
 
     private void decorate(Response r) throws ParseException {
         setTag(r);
-        r.addHeader(b2bua.messages().contact(calledUser, b2bua.contactHost(), b2bua.contactPort()));
+        r.addHeader(contactHeader());
         if (advertisesNotify()) {
             r.addHeader(b2bua.callInfo());
         }
         if (dtmfRelay().contains(org.tollgate.config.voice.DtmfRelay.SIP_KPML)) {
             r.addHeader(b2bua.messages().headers.createAllowEventsHeader(org.tollgate.gateway.sip.dtmf.KpmlDtmf.EVENT));
         }
+    }
+
+    /** The Contact of this leg's responses to the INVITE (RFC 3261 12.1.1). */
+    javax.sip.header.ContactHeader contactHeader() throws ParseException {
+        return b2bua.messages().contact(calledUser, b2bua.contactHost(), b2bua.contactPort());
     }
 
     private void setTag(Response r) throws ParseException {

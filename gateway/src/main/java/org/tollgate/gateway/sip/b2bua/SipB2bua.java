@@ -184,6 +184,12 @@ public final class SipB2bua implements SipCallHandler {
                 stream.localPort(), settings.codecs(), SipLeg.telephoneEventPt(relay),
                 SdpNegotiator.Direction.SENDRECV);
         SdpNegotiator.Negotiation.Agreed agreed = (SdpNegotiator.Negotiation.Agreed) SdpNegotiator.answer(offer, local);
+        if (FocusLeg.isFactory(called)) { // RFC 4579 conference factory URI: the gateway answers as the focus
+            FocusLeg focus = new FocusLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), relay);
+            legs.put(callId, focus);
+            focus.open();
+            return;
+        }
         InboundLeg leg = new InboundLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), called,
                 relay);
         legs.put(callId, leg);

@@ -169,6 +169,11 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         return callRef;
     }
 
+    /** This leg's side in {@link #callRef()}. */
+    Side side() {
+        return side;
+    }
+
     /** Records the call and side this leg now belongs to. */
     void placeIn(CallRef call, Side partySide) {
         this.callRef = call;
