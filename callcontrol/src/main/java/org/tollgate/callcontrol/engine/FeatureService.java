@@ -466,7 +466,7 @@ public final class FeatureService implements FeatureHandler {
 
     private CompletionStage<FeatureOutcome> meetMe(Call c, Caller party, String number) {
         FeatureSettings fs = settings();
-        ConferenceBridge bridge = meetMe.computeIfAbsent(number, n -> new ConferenceBridge("meetme-" + n, true,
+        ConferenceBridge bridge = meetMe.computeIfAbsent(number, n -> new ConferenceBridge(FeatureRecordEvent.ConferenceLeft.MEET_ME_ID_PREFIX + n, true,
                 fs.meetMeMaxParties(), scheduler, records, b -> meetMe.remove(n, b)));
         if (bridge.parties().size() >= fs.meetMeMaxParties()) {
             return refused(Q850Cause.NO_CIRCUIT_AVAILABLE, "meet-me " + number + " is full");

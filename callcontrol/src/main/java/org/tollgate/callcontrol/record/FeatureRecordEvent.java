@@ -59,12 +59,19 @@ public sealed interface FeatureRecordEvent {
         }
     }
 
-    /** {@code partyNumber} left conference {@code conferenceId}; {@code parties} remain. */
+    /**
+     * {@code partyNumber} left conference {@code conferenceId}; {@code parties} remain. A meet-me
+     * conference's id is {@value #MEET_ME_ID_PREFIX}{@code NUMBER} (an ad-hoc one's {@code conf-N}),
+     * so leaving it is named {@code MEETME} like joining it.
+     */
     record ConferenceLeft(CallRef call, Instant at, String conferenceId, String partyNumber, int parties)
             implements FeatureRecordEvent {
+        /** The id prefix of meet-me conferences ({@code FeatureService} names them so). */
+        public static final String MEET_ME_ID_PREFIX = "meetme-";
+
         @Override
         public String featureName() {
-            return "CONF";
+            return conferenceId.startsWith(MEET_ME_ID_PREFIX) ? "MEETME" : "CONF";
         }
     }
 
