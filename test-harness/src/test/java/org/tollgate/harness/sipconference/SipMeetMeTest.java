@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.callcontrol.analog.SimulatedPhone;
 import org.tollgate.harness.sip.phone.PhoneCall;
 import org.tollgate.harness.sip.phone.PhoneGateway;
 import org.tollgate.harness.sip.phone.SipPhone;
@@ -105,5 +106,41 @@ class SipMeetMeTest {
         PhoneGateway.await(() -> gw.cdrs().stream().filter(r -> "8000".equals(r.calledNumber())).count() >= 3,
                 "a CDR leg for each meet-me call: " + gw.cdrs());
         assertFalse(gw.anyFacAsked());
+    }
+
+    @Test
+    @DisplayName("SIP phones and an analog port in one meet-me: the analog phone hears the SIP phones' tones, both SIP phones hear the analog phone's DTMF, and the SIP phones hear each other and not themselves")
+    void sipPhonesAndAnalogPortMixed() throws Exception {
+        PhoneCall p1 = gw.registeredPhone("1001").call("8000");
+        PhoneCall p2 = gw.registeredPhone("1002").call("8000");
+        p1.expectState(PhoneCall.State.CONFIRMED);
+        p2.expectState(PhoneCall.State.CONFIRMED);
+        SimulatedPhone analog = (SimulatedPhone) gw.services().module().ports().port("0/1/0").orElseThrow().driver();
+        analog.offHook();
+        analog.dial("8000");
+        PhoneGateway.await(() -> gw.calls().features().conferences().containsKey("8000")
+                && gw.calls().features().conferences().get("8000").parties().size() == 3, "the analog phone joined");
+        assertFalse(gw.anyFacAsked());
+
+        p1.media().playTone(ConferenceAudio.TONES[1]);
+        p2.media().playTone(ConferenceAudio.TONES[2]);
+        ConferenceAudio.awaitHearsOthersNotItself("SIP phone 1001", p1, ConferenceAudio.TONES[1], ConferenceAudio.TONES[2]);
+        ConferenceAudio.awaitHearsOthersNotItself("SIP phone 1002", p2, ConferenceAudio.TONES[2], ConferenceAudio.TONES[1]);
+        PhoneGateway.await(() -> analog.hearing().equals("voice"), "the analog phone hears the SIP phones: " + analog.history());
+
+        // the SIP phones go quiet; the analog phone keys 5: its in-band DTMF reaches both through the mix
+        p1.media().silence();
+        p2.media().silence();
+        PhoneGateway.await(() -> analog.hearing().equals("silence"), "quiet: " + analog.history());
+        p1.media().clearHeard();
+        p2.media().clearHeard();
+        analog.dial("5");
+        PhoneGateway.await(() -> p1.media().digitsHeard().contains("5"), "1001 hears the analog phone's 5");
+        PhoneGateway.await(() -> p2.media().digitsHeard().contains("5"), "1002 hears the analog phone's 5");
+
+        analog.onHook();
+        p1.hangUp();
+        p2.hangUp();
+        PhoneGateway.await(() -> gw.calls().features().conferences().isEmpty(), "the meet-me ended");
     }
 }
