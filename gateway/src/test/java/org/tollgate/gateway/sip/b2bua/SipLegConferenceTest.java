@@ -171,4 +171,35 @@ class SipLegConferenceTest {
         }
         assertEquals(3, records.stream().filter(r -> r instanceof FeatureRecordEvent.ConferenceJoined).count());
     }
+
+    @Test
+    @DisplayName("The mix pushed into a SIP leg: a standing backlog (a late conference tick catching up) is cut back to 2 frames after a second; the steady flow is kept in order")
+    void pushedMixLatencyGuard() {
+        PushPcmSource src = new PushPcmSource();
+        short[] out = new short[Pcm.FRAME_SAMPLES];
+        int next = 1;
+        for (; next <= 6; next++) {
+            src.push(frame(next)); // a burst: 6 frames queued at once
+        }
+        List<Integer> delays = new ArrayList<>();
+        for (int tick = 0; tick < 80; tick++) {
+            src.push(frame(next)); // then one frame per 20 ms tick
+            src.read(out, 0, out.length);
+            delays.add(next - out[0]);
+            next++;
+        }
+        assertEquals(6, delays.getFirst(), "the burst is heard as delay at first");
+        assertTrue(delays.getLast() <= PushPcmSource.TARGET_FRAMES, "delay after the guard: " + delays);
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 1; i < delays.size(); i++) {
+            steps.add(delays.get(i) - delays.get(i - 1));
+        }
+        assertEquals(1, steps.stream().filter(d -> d != 0).count(), "one cut, no other jump: " + delays);
+    }
+
+    private static short[] frame(int value) {
+        short[] f = new short[Pcm.FRAME_SAMPLES];
+        java.util.Arrays.fill(f, (short) value);
+        return f;
+    }
 }
