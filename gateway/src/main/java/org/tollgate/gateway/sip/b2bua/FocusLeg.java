@@ -81,9 +81,13 @@ final class FocusLeg extends InboundLeg {
     }
 
     @Override ContactHeader contactHeader() throws ParseException {
-        ContactHeader c = super.contactHeader();
-        c.setParameter("isfocus", null);
-        return c;
+        return asFocus(super.contactHeader());
+    }
+
+    /** {@code contact} with the RFC 4579 section 4.1 feature parameter {@code isfocus} (a flag, no value). */
+    static ContactHeader asFocus(ContactHeader contact) throws ParseException {
+        contact.setParameter("isfocus", null);
+        return contact;
     }
 
     @Override protected void refer(Request req, ServerTransaction tx) {

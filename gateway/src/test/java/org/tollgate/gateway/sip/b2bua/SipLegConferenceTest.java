@@ -197,6 +197,16 @@ class SipLegConferenceTest {
         assertEquals(1, steps.stream().filter(d -> d != 0).count(), "one cut, no other jump: " + delays);
     }
 
+    @Test
+    @DisplayName("The conference focus answers with Contact ;isfocus (RFC 4579 4.1), a flag parameter without a value; the factory URI is sip:conference@gateway")
+    void focusContact() throws Exception {
+        String c = FocusLeg.asFocus(b2bua.messages().contact("conference", "127.0.0.1", 5062)).toString().trim();
+        assertTrue(c.endsWith(";isfocus"), c);
+        assertTrue(c.contains("sip:conference@127.0.0.1:5062"), c);
+        assertTrue(FocusLeg.isFactory("conference"));
+        assertFalse(FocusLeg.isFactory("1001"));
+    }
+
     private static short[] frame(int value) {
         short[] f = new short[Pcm.FRAME_SAMPLES];
         java.util.Arrays.fill(f, (short) value);
