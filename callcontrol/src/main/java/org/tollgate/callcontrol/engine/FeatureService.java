@@ -255,6 +255,47 @@ public final class FeatureService implements FeatureHandler {
                 @Override public void flash() { }
             };
 
+    /**
+     * A new party takes the {@code replaced} side's place in the connected {@code call} (SIP INVITE
+     * with {@code Replaces} naming a confirmed dialog, RFC 3891: attended transfer completed from the
+     * target's side). The other party is joined with {@code newLeg} (answered) in a new call; the
+     * replaced leg is released with normal clearing. Nobody is asked for a FAC, as in the consult
+     * transfer completed after answer (spec section 6). {@code bind} receives the events the new leg
+     * must deliver to, before anything else happens (they are held until the new call owns the leg).
+     * Refused (nothing changes, {@code newLeg} stays unused) when the call is not connected.
+     * Records {@code Transferred} ({@code CXFER}): transferor = the replaced party, transferee = the
+     * other party, target = {@code newParty}.
+     */
+    public CompletionStage<FeatureOutcome> replace(CallRef call, Side replaced, Caller newParty,
+                                                   org.tollgate.callcontrol.leg.LegSignaling newLeg,
+                                                   java.util.function.Consumer<org.tollgate.callcontrol.leg.LegEvents> bind) {
+        org.tollgate.callcontrol.engine.internal.LegRouter router =
+                new org.tollgate.callcontrol.engine.internal.LegRouter(IGNORED_EVENTS);
+        router.hold();
+        bind.accept(router);
+        return withCall(call, c -> legsOf(c).thenCompose(p -> {
+            if (p.isEmpty() || !p.get().answered()) {
+                return refused("call is not connected");
+            }
+            Parties parties = p.get();
+            Caller stayer = parties.party(replaced.other());
+            String replacedNumber = parties.party(replaced).number();
+            return c.detach(parties.leg(replaced.other())).thenApply(dl -> {
+                if (dl.isEmpty()) {
+                    return new FeatureOutcome.Refused(FACILITY_REJECTED, "the other party left");
+                }
+                c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
+                CallRef n = calls.startFeatureCall(stayer, dl.get(), Optional.of(new DetachedLeg(newLeg, router)),
+                        Optional.of(featurePeer(newParty)), newParty.number(), true, false, Optional.empty(),
+                        ref -> new FeatureRecordEvent.Transferred(ref, scheduler.now(), false, replacedNumber,
+                                stayer.number(), newParty.number(), call, Optional.empty()));
+                LOG.info("{}: {} replaced {} (with {}), new call {}", call, newParty.number(), replacedNumber,
+                        stayer.number(), n);
+                return (FeatureOutcome) new FeatureOutcome.Done(Optional.of(n));
+            });
+        }));
+    }
+
     /** Parks the other party of {@code parker} in the first free park slot (SIP: the edge's park request). */
     public CompletionStage<FeatureOutcome> park(CallRef call, Side parker) {
         return withCall(call, c -> legsOf(c).thenCompose(p -> p.isEmpty() ? refused("call has no two parties")

@@ -57,6 +57,22 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
         return callId;
     }
 
+    @Override String localTag() {
+        return toTag;
+    }
+
+    @Override String remoteTag() {
+        return ((javax.sip.header.FromHeader) inviteTx.getRequest().getHeader(javax.sip.header.FromHeader.NAME)).getTag();
+    }
+
+    @Override synchronized boolean confirmed() {
+        return answered;
+    }
+
+    @Override boolean gatewayInitiated() {
+        return false;
+    }
+
     @Override public String describe() {
         return "sip:" + callId;
     }
@@ -66,6 +82,8 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
             case LegCommand.PlayTone t -> {
                 if (t.tone() == org.tollgate.callcontrol.leg.Tone.RINGBACK) {
                     ringing();
+                } else if (t.tone() == org.tollgate.callcontrol.leg.Tone.DIAL) {
+                    dialTone();
                 }
             }
             case LegCommand.PlayPrompt p -> {
@@ -86,6 +104,22 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
         }
         ringing = true;
         b2bua.messages().respond(inviteTx, Response.RINGING, this::decorate);
+    }
+
+    /**
+     * Dial tone for a SIP caller: its en-bloc number was a feature code that succeeded (call forward
+     * set or cleared) and call control offers dial tone again, the analog phone's confirmation. The
+     * INVITE is answered (200 OK) and dial tone is played into the RTP stream; the phone may dial on
+     * (INFO / RFC 4733 digits) or hang up (BYE), as an analog phone would after the code.
+     */
+    private void dialTone() {
+        answer();
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+        }
+        stream.play(new org.tollgate.dsp.tone.ToneGenerator(org.tollgate.dsp.tone.CallProgressTone.DIAL));
     }
 
     private synchronized void earlyMedia() {
@@ -191,6 +225,20 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
         }
         b2bua.setupFinished(inviteTx);
         remoteGone(causeOf(req, 0));
+    }
+
+    /** Answers the INVITE with {@code status} (a refused {@code Replaces}) and frees the leg; no call had it. */
+    void refuse(int status) {
+        synchronized (this) {
+            if (finalSent || ended) {
+                return;
+            }
+            finalSent = true;
+            ended = true;
+        }
+        b2bua.messages().respond(inviteTx, status, this::setTag);
+        b2bua.setupFinished(inviteTx);
+        close();
     }
 
     /** Timer H or a lost transaction: the INVITE is over. */

@@ -69,6 +69,23 @@ final class OutboundLeg extends SipLeg {
         return callId;
     }
 
+    @Override String localTag() {
+        return fromTag;
+    }
+
+    @Override String remoteTag() {
+        Dialog d = dialog;
+        return d == null ? null : d.getRemoteTag();
+    }
+
+    @Override synchronized boolean confirmed() {
+        return answered;
+    }
+
+    @Override boolean gatewayInitiated() {
+        return true;
+    }
+
     @Override public String describe() {
         return target.toString();
     }
@@ -219,10 +236,15 @@ final class OutboundLeg extends SipLeg {
         stream.close();
         b2bua.forget(this);
         LOG.info("{} redirected ({}) to {}", describe(), status, number);
+        java.util.Optional<SipLeg> caller = b2bua.legIn(callRef(), org.tollgate.callcontrol.feature.Side.CALLER);
         b2bua.calls().features().redirect(callRef(), number, false).thenAccept(o -> {
-            if (o instanceof org.tollgate.callcontrol.feature.FeatureOutcome.Refused refused) {
-                LOG.info("redirect from {} refused: {}", describe(), refused.reason());
-                events.released(causeOf(r, status));
+            switch (o) {
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n ->
+                        caller.ifPresent(c -> c.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER)));
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused refused -> {
+                    LOG.info("redirect from {} refused: {}", describe(), refused.reason());
+                    events.released(causeOf(r, status));
+                }
             }
         });
     }

@@ -180,6 +180,19 @@ public final class SipB2bua implements SipCallHandler {
             return;
         }
         String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        Optional<SipLeg> replaced = Optional.empty();
+        javax.sip.header.Header replacesHeader = req.getHeader(Replaces.HEADER);
+        if (replacesHeader != null) {
+            switch (Replaces.match(Replaces.valueOf(replacesHeader), this::leg)) {
+                case Replaces.Match.Found f -> replaced = Optional.of(f.leg());
+                case Replaces.Match.Refuse r -> {
+                    LOG.info("INVITE {} with Replaces refused {}: {}", callId, r.status(), r.reason());
+                    stream.close();
+                    reject(tx, r.status());
+                    return;
+                }
+            }
+        }
         SdpNegotiator.LocalMedia local = new SdpNegotiator.LocalMedia(nextSessionId(), 1, mediaAddress(),
                 stream.localPort(), settings.codecs(), SipLeg.telephoneEventPt(relay),
                 SdpNegotiator.Direction.SENDRECV);
@@ -194,10 +207,60 @@ public final class SipB2bua implements SipCallHandler {
                 relay);
         legs.put(callId, leg);
         Caller caller = callerOf(calling, display, called);
+        EndpointDirectory.byNumber(config.get(), calling).ifPresent(e -> leg.party(caller));
+        if (replaced.isPresent()) {
+            replace(leg, caller, replaced.get());
+            return;
+        }
         LOG.debug("INVITE {} from {} to {} ({})", callId, calling, called, caller.endpoint());
         IncomingCall call = cc.startCall(caller, leg, Optional.of(called));
         leg.placeIn(call.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
         leg.bind(call.events());
+    }
+
+    /**
+     * INVITE with {@code Replaces} (RFC 3891) naming a live dialog of the gateway: the new dialog takes
+     * the replaced one's place.
+     * <ul>
+     *   <li>A confirmed dialog: the new party joins the replaced party's peer at once
+     *       ({@code FeatureService.replace}, attended transfer completed from the target's side); the
+     *       replaced dialog gets BYE. No FAC is asked. Refused by call control (the call is not
+     *       connected) → 403.</li>
+     *   <li>An early dialog the gateway initiated (a phone ringing with a call): directed pickup of
+     *       the call ringing at that phone's number (as if {@code **5N#} were dialled: the ringing leg is
+     *       cancelled, the caller is connected to the new party, no FAC).</li>
+     * </ul>
+     * Refusals are answered before the call starts (see {@link Replaces#match}).
+     */
+    private void replace(InboundLeg leg, Caller newParty, SipLeg replaced) {
+        CallControl cc = calls;
+        org.tollgate.callcontrol.call.CallRef call = replaced.callRef();
+        if (!replaced.confirmed()) {
+            String ringing = cc.activeCalls().stream().filter(v -> v.ref().equals(call)).map(v -> v.calledNumber())
+                    .findFirst().orElse("");
+            String code = "**5" + ringing + "#";
+            LOG.info("INVITE {} with Replaces of the early dialog {}: directed pickup of {} by {}", leg.callId(),
+                    replaced.callId(), ringing, newParty.number());
+            IncomingCall pick = cc.startCall(newParty, leg, Optional.of(code));
+            leg.placeIn(pick.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
+            leg.bind(pick.events());
+            return;
+        }
+        LOG.info("INVITE {} with Replaces of {}: {} takes its place in {}", leg.callId(), replaced.callId(),
+                newParty.number(), call);
+        Optional<SipLeg> stayer = legIn(call, replaced.side().other());
+        cc.features().replace(call, replaced.side(), newParty, leg, leg::bind).thenAccept(o -> {
+            switch (o) {
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n -> {
+                    leg.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLED);
+                    stayer.ifPresent(s -> s.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER));
+                });
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r -> {
+                    LOG.info("Replaces of {} refused: {}", replaced.callId(), r.reason());
+                    leg.refuse(Response.FORBIDDEN);
+                }
+            }
+        });
     }
 
     /** The calling endpoint: a configured phone line by number, else a trunk call with the inbound voip peer's group. */
@@ -219,6 +282,7 @@ public final class SipB2bua implements SipCallHandler {
         String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         SipLeg leg = legs.get(callId);
         if (leg == null) {
+            LOG.debug("{} for no known leg ({})", event.getRequest().getMethod(), callId);
             if (tx != null) {
                 messages.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
             }
@@ -300,6 +364,9 @@ public final class SipB2bua implements SipCallHandler {
         }
         OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call(),
                 outboundDtmfRelay(request));
+        if (request.peer().target() instanceof DialPeerTarget.Line line) {
+            EndpointDirectory.byNumber(config.get(), line.number()).ifPresent(e -> leg.party(e.caller()));
+        }
         legs.put(leg.callId(), leg);
         return new LegFactory.Created(leg);
     }
@@ -510,7 +577,29 @@ public final class SipB2bua implements SipCallHandler {
         return Optional.ofNullable(legs.get(callId));
     }
 
-    void forget(SipLeg leg) {
+    /** True when {@code call} is alerting or connected in call control (a consult call that may be transferred to). */
+    boolean alertingOrConnected(org.tollgate.callcontrol.call.CallRef call) {
+        CallControl cc = calls;
+        return cc != null && cc.activeCalls().stream().anyMatch(v -> v.ref().equals(call)
+                && (v.state().equals("Alerting") || v.state().equals("Connected")));
+    }
+
+    /** True when {@code number} is a configured park slot ({@code ephone-dn} with {@code park-slot}). */
+    boolean isParkSlot(String number) {
+        CallControl cc = calls;
+        return cc != null && cc.currentSettings().features().parkSlots().stream().anyMatch(p -> p.number().equals(number));
+    }
+
+    /** The live SIP leg on {@code side} of {@code call}, if that party is a SIP leg. */
+    Optional<SipLeg> legIn(org.tollgate.callcontrol.call.CallRef call, org.tollgate.callcontrol.feature.Side side) {
+        if (call == null) {
+            return Optional.empty();
+        }
+        return legs.values().stream().filter(l -> call.equals(l.callRef()) && l.side() == side && !l.isEnded())
+                .findFirst();
+    }
+
+        void forget(SipLeg leg) {
         legs.remove(leg.callId(), leg);
     }
 

@@ -67,6 +67,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     private volatile Side side;
     /** The SIP leg this one's RTP is relayed to, if any. */
     private volatile SipLeg peerLeg;
+    /** The user of this leg when it is a configured phone line (see {@link #party()}). */
+    private volatile Optional<org.tollgate.callcontrol.call.Caller> party = Optional.empty();
 
     SipLeg(SipB2bua b2bua, RtpStream stream, List<DtmfRelay> dtmfRelay) {
         this.b2bua = b2bua;
@@ -81,6 +83,37 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     /** The user part of this leg's Contact. */
     abstract String contactUser();
+
+    /** The gateway's tag in this leg's dialog (null before it has one). */
+    abstract String localTag();
+
+    /** The peer's tag in this leg's dialog (null before it has one). */
+    abstract String remoteTag();
+
+    /** True once the dialog is confirmed (2xx sent or received). */
+    abstract boolean confirmed();
+
+    /** True when the gateway sent this dialog's INVITE (an outgoing leg). */
+    abstract boolean gatewayInitiated();
+
+    /** True once the leg is gone. */
+    synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /**
+     * A registered phone's identity for call control: the configured phone line (ephone-dn or
+     * voice register dn) this leg's user is, with its number and {@code lpcor incoming} group. Used
+     * when a feature makes this leg's user the caller of a new call (transfer, forward, park recall).
+     */
+    @Override public Optional<org.tollgate.callcontrol.call.Caller> party() {
+        return party;
+    }
+
+    /** Records the phone line this leg's user is (set by the B2BUA from the configuration). */
+    void party(org.tollgate.callcontrol.call.Caller phone) {
+        this.party = Optional.of(phone);
+    }
 
     /**
      * Re-INVITE from this leg's peer (hold/resume, RFC 3264 8.4): answered from the leg's own stream
@@ -181,12 +214,25 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     }
 
     /**
-     * REFER in this leg's dialog (RFC 3515): the user of this leg transfers its peer. Without
-     * {@code Replaces} in the Refer-To URI: blind transfer to the URI's user part
-     * ({@code FeatureService.blindTransfer}); with {@code Replaces} naming another dialog of the gateway
-     * (the transferor's consult call, RFC 3891): {@code consultTransfer}. Answered 202; the implicit
-     * subscription is answered at once with a final NOTIFY {@code message/sipfrag} of
-     * {@code SIP/2.0 200 OK} (the transfer was accepted), before the transferor's leg is released.
+     * REFER in this leg's dialog (RFC 3515): the user of this leg transfers or forwards its peer.
+     * <ul>
+     *   <li>In a confirmed dialog, without {@code Replaces} in the Refer-To URI: blind transfer to the
+     *       URI's user part ({@code FeatureService.blindTransfer}: a new call, the transferee is asked
+     *       for a FAC when it needs one, whatever it entered before).</li>
+     *   <li>With {@code Replaces} naming another dialog of the gateway (the transferor's consult call,
+     *       RFC 3891): {@code consultTransfer}.</li>
+     *   <li>In the early dialog of a call the gateway is offering to a phone (the phone rings and
+     *       REFERs instead of answering): the phone forwards the call. This is the seed's "SIP
+     *       NOTIFY-triggered new call" in a call-forward scenario: {@code FeatureService.redirect(call,
+     *       number, true)} re-routes the caller, who is asked for the FAC again when caller→number
+     *       needs one; call control then cancels the ringing leg. (A 302 from the phone stays a
+     *       redirect inside the call that keeps the caller's FAC.)</li>
+     *   <li>To a configured park-slot number (the CME way of parking from a SIP phone): the other party
+     *       is parked ({@code FeatureService.park}, first free slot; no FAC).</li>
+     * </ul>
+     * Answered 202; the implicit subscription is answered at once with a final NOTIFY
+     * {@code message/sipfrag} of {@code SIP/2.0 200 OK} (the request was accepted), before the
+     * transferor's leg is released.
      */
     protected void refer(Request req, ServerTransaction tx) {
         javax.sip.header.ReferToHeader rt = (javax.sip.header.ReferToHeader) req.getHeader(javax.sip.header.ReferToHeader.NAME);
@@ -203,21 +249,38 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             String replacedCallId = java.net.URLDecoder.decode(replaces, java.nio.charset.StandardCharsets.UTF_8)
                     .split(";", 2)[0];
             consultLeg = b2bua.leg(replacedCallId);
-            if (consultLeg.isEmpty() || consultLeg.get().callRef == null) {
+            if (consultLeg.isEmpty()) {
+                LOG.info("REFER on {}: Replaces names no dialog of the gateway ({})", describe(), replacedCallId);
                 respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 return;
             }
         }
+        if (consultLeg.isPresent() && (consultLeg.get().callRef == null
+                || !b2bua.alertingOrConnected(consultLeg.get().callRef))) {
+            // RFC 3515 2.4.2: refused at once; e.g. the transferor still owes the consult call's FAC
+            LOG.info("REFER with Replaces on {}: the consult call {} is not alerting or connected yet: 603", describe(),
+                    consultLeg.get().callRef);
+            respond(tx, Response.DECLINE);
+            return;
+        }
+        boolean forward = consultLeg.isEmpty() && gatewayInitiated() && !confirmed();
         respond(tx, Response.ACCEPTED);
         sendReferNotify("SIP/2.0 200 OK");
-        SipLeg transferee = peerLeg;
+        Optional<SipLeg> transferee = b2bua.legIn(call, mySide.other());
+        Optional<SipLeg> consultTarget = consultLeg.flatMap(k -> b2bua.legIn(k.callRef, k.side.other()));
         var features = b2bua.calls().features();
         java.util.concurrent.CompletionStage<org.tollgate.callcontrol.feature.FeatureOutcome> outcome;
-        SipLeg target2 = consultLeg.map(k -> k.peerLeg).orElse(null);
         if (consultLeg.isPresent()) {
             LOG.info("REFER with Replaces on {}: consult transfer of {} to the consult call {}", describe(), call,
                     consultLeg.get().callRef);
             outcome = features.consultTransfer(call, mySide, consultLeg.get().callRef);
+        } else if (!forward && b2bua.isParkSlot(target.getUser())) {
+            LOG.info("REFER on {} to park slot {}: park of the other party of {}", describe(), target.getUser(), call);
+            outcome = features.park(call, mySide);
+        } else if (forward) {
+            LOG.info("REFER in the early dialog {}: the phone forwards {} to {} (NOTIFY-triggered new call)",
+                    describe(), call, target.getUser());
+            outcome = features.redirect(call, target.getUser(), true);
         } else {
             LOG.info("REFER on {}: blind transfer of {} to {}", describe(), call, target.getUser());
             outcome = features.blindTransfer(call, mySide, target.getUser());
@@ -225,12 +288,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         outcome.thenAccept(o -> {
             switch (o) {
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n -> {
-                    if (transferee != null) {
-                        transferee.placeIn(n, Side.CALLER);
-                    }
-                    if (target2 != null) {
-                        target2.placeIn(n, Side.CALLED);
-                    }
+                    transferee.ifPresent(t -> t.placeIn(n, Side.CALLER));
+                    consultTarget.ifPresent(t -> t.placeIn(n, Side.CALLED));
                 });
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
                         LOG.info("transfer refused on {}: {} ({})", describe(), r.reason(), r.cause());

@@ -127,8 +127,9 @@ public final class PhoneCall {
         return byeReason;
     }
 
-    /** This dialog's identity (available once the dialog exists). */
+    /** This dialog's identity (waits, with the ceiling, for the dialog to have both tags). */
     public synchronized DialogId dialogId() {
+        awaitDialog();
         if (dialog == null || dialog.getLocalTag() == null || dialog.getRemoteTag() == null) {
             throw new IllegalStateException("no dialog yet for " + callId);
         }
@@ -137,6 +138,12 @@ public final class PhoneCall {
 
     synchronized Dialog dialog() {
         return dialog;
+    }
+
+    /** Waits (with the ceiling) until the dialog has the peer's tag (a provisional or final response came). */
+    boolean awaitDialog() {
+        return awaitTrue(c -> c.dialog != null && c.dialog.getLocalTag() != null && c.dialog.getRemoteTag() != null,
+                SipPhone.WAIT);
     }
 
     // ---- actions ----
@@ -149,6 +156,11 @@ public final class PhoneCall {
     /** Refuses an incoming call with {@code status} (e.g. 486 busy, 603 decline). */
     public void refuse(int status) {
         phone.refuse(this, status);
+    }
+
+    /** Answers an incoming call {@code 302 Moved Temporarily} with {@code Contact: sip:number@gateway} (the phone's own forward). */
+    public void redirect(String number) {
+        phone.redirect(this, number);
     }
 
     /** Ends the call: BYE when confirmed, CANCEL when outgoing and not answered, 603 when incoming and ringing. */

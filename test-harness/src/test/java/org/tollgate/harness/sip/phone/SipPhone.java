@@ -320,6 +320,19 @@ public final class SipPhone implements SipListener, AutoCloseable {
         call.state(PhoneCall.State.TERMINATED);
     }
 
+    void redirect(PhoneCall call, String target) {
+        try {
+            Response r = messages.createResponse(Response.MOVED_TEMPORARILY, call.inviteSt.getRequest());
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(toTags.computeIfAbsent(call.callId, k -> tag()));
+            r.addHeader(headers.createContactHeader(addresses.createAddress(aor(target))));
+            call.inviteSt.sendResponse(r);
+            call.status(Response.MOVED_TEMPORARILY);
+            call.state(PhoneCall.State.TERMINATED);
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void respond(PhoneCall call, int status, Optional<String> sdp) {
         try {
             Response r = messages.createResponse(status, call.inviteSt.getRequest());
@@ -389,6 +402,7 @@ public final class SipPhone implements SipListener, AutoCloseable {
     }
 
     private CompletableFuture<Response> inDialog(PhoneCall call, String method, Decorator decorator) {
+        call.awaitDialog();
         Dialog d = call.dialog();
         if (d == null) {
             throw new IllegalStateException("no dialog for " + call);
