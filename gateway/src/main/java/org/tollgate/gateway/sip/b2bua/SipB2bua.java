@@ -281,6 +281,11 @@ public final class SipB2bua implements SipCallHandler {
     @Override public void onInDialogRequest(RequestEvent event, ServerTransaction tx) {
         String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         SipLeg leg = legs.get(callId);
+        if (leg == null && Request.REFER.equals(event.getRequest().getMethod()) && tx != null
+                && event.getRequest().getHeader(TargetDialog.HEADER) != null) {
+            referOutsideDialog(event.getRequest(), tx);
+            return;
+        }
         if (leg == null) {
             LOG.debug("{} for no known leg ({})", event.getRequest().getMethod(), callId);
             if (tx != null) {
@@ -289,6 +294,57 @@ public final class SipB2bua implements SipCallHandler {
             return;
         }
         leg.onRequest(event, tx);
+    }
+
+    /**
+     * REFER outside any dialog with {@code Target-Dialog} (RFC 4538) naming the early dialog of a call
+     * the gateway offers to a phone: the ringing phone forwards the call to the Refer-To number. This
+     * is the seed's "SIP NOTIFY-triggered new call" in a forward: the caller is re-routed in a new
+     * attempt without its FAC ({@code FeatureService.redirect(call, number, true)}) and asked again
+     * when caller→number needs one; call control then cancels the ringing leg. Answered 202 (which
+     * creates the subscription's dialog) and one NOTIFY {@code SIP/2.0 200 OK} (terminated) in it.
+     * No matching early dialog → 481; a confirmed one (use a REFER inside that dialog) → 603.
+     */
+    private void referOutsideDialog(Request req, ServerTransaction tx) {
+        Optional<TargetDialog> td = TargetDialog.valueOf(req.getHeader(TargetDialog.HEADER));
+        Optional<SipLeg> target = td.flatMap(t -> leg(t.callId()).filter(t::names));
+        String number = req.getHeader(javax.sip.header.ReferToHeader.NAME) instanceof javax.sip.header.ReferToHeader rt
+                && rt.getAddress().getURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
+        if (target.isEmpty() || number.isEmpty()) {
+            LOG.info("REFER with Target-Dialog {}: no such dialog", td.map(TargetDialog::callId).orElse("?"));
+            messages.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+            return;
+        }
+        SipLeg ringing = target.get();
+        if (!ringing.gatewayInitiated() || ringing.confirmed() || ringing.isEnded() || ringing.callRef() == null) {
+            messages.respond(tx, Response.DECLINE, r -> { });
+            return;
+        }
+        org.tollgate.callcontrol.call.CallRef call = ringing.callRef();
+        Optional<SipLeg> caller = legIn(call, org.tollgate.callcontrol.feature.Side.CALLER);
+        String tag = newTag();
+        messages.respond(tx, Response.ACCEPTED, r -> {
+            ((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).setTag(tag);
+            r.addHeader(messages.contact(null, contactHost(), contactPort()));
+        });
+        Dialog subscription = tx.getDialog();
+        if (subscription != null) {
+            sendInDialog(subscription, Request.NOTIFY, r -> {
+                r.addHeader(messages.headers.createEventHeader("refer"));
+                r.addHeader(messages.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
+                r.setContent("SIP/2.0 200 OK\r\n", messages.headers.createContentTypeHeader("message", "sipfrag"));
+            });
+        }
+        LOG.info("REFER with Target-Dialog {}: the phone forwards {} to {} (NOTIFY-triggered new call)",
+                ringing.callId(), call, number);
+        calls.features().redirect(call, number, true).thenAccept(o -> {
+            switch (o) {
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n ->
+                        caller.ifPresent(c -> c.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER)));
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
+                        LOG.info("forward of {} by REFER refused: {}", call, r.reason());
+            }
+        });
     }
 
     @Override public void onDigit(Dialog dialog, DigitEvent digit) {

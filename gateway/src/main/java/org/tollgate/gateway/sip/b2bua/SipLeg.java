@@ -60,6 +60,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     private final List<DtmfRelay> relay;
     /** KPML subscriptions in this leg's dialog (ours to the peer, and the peer's to us). */
     protected final KpmlUsage kpml = new KpmlUsage(this);
+    /** Digits received before {@link #bind}; guarded by {@code this}. */
+    private final StringBuilder earlyDigits = new StringBuilder();
     /** SDP o= version of this leg's last description; guarded by {@code this}. */
     private long sdpVersion = 1;
     /** The call this leg belongs to now and its side in it (updated when a transfer moves the leg). */
@@ -181,10 +183,16 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** Connects the leg to its call's events; a release that happened before is delivered now. */
     void bind(LegEvents legEvents) {
         Q850Cause pending;
+        String digits;
         synchronized (this) {
             events = legEvents;
             pending = pendingRelease;
             pendingRelease = null;
+            digits = earlyDigits.toString();
+            earlyDigits.setLength(0);
+        }
+        if (!digits.isEmpty()) {
+            legEvents.digits(digits);
         }
         if (pending != null) {
             legEvents.released(pending);
@@ -309,12 +317,21 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         });
     }
 
-    /** A digit by SIP INFO, NOTIFY or KPML in this leg's dialog. */
+    /**
+     * A digit by SIP INFO, NOTIFY or KPML in this leg's dialog. Digits that arrive before the leg is
+     * bound to its call (a fast caller answering the FAC prompt's 183, sent while the call starts) are
+     * kept and delivered by {@link #bind}.
+     */
     void digit(DigitEvent digit) {
-        LegEvents ev = events;
-        if (ev != null) {
-            ev.digits(String.valueOf(digit.digit()));
+        LegEvents ev;
+        synchronized (this) {
+            ev = events;
+            if (ev == null) {
+                earlyDigits.append(digit.digit());
+                return;
+            }
         }
+        ev.digits(String.valueOf(digit.digit()));
     }
 
     /** The local media description for SDP, at version {@code version}. */

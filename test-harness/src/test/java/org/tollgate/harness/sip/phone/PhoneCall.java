@@ -191,6 +191,16 @@ public final class PhoneCall {
         return phone.refer(this, number, Optional.of(replaced.dialogId().replacesAtPeer()));
     }
 
+    /**
+     * While this incoming call rings: forwards it by a REFER outside the dialog with
+     * {@code Target-Dialog} (RFC 4538) naming this early dialog (RFC 3261 stacks such as the RI
+     * refuse a REFER inside a dialog whose INVITE is pending with 491). The NOTIFYs of the REFER's
+     * subscription are recorded on this call ({@link #referNotifies}). Returns the REFER's final status.
+     */
+    public int forwardByRefer(String number) {
+        return phone.referOutsideDialog(this, number);
+    }
+
     /** DTMF by SIP INFO {@code application/dtmf-relay}, one request per digit (each answered before the next). */
     public void sendDigits(String digits) {
         for (char c : digits.toCharArray()) {

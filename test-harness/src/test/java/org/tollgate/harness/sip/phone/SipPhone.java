@@ -95,6 +95,8 @@ public final class SipPhone implements SipListener, AutoCloseable {
     private final Map<String, PhoneCall> calls = new ConcurrentHashMap<>();
     private final BlockingQueue<PhoneCall> incoming = new LinkedBlockingQueue<>();
     private final Map<String, String> toTags = new ConcurrentHashMap<>();
+    /** Call-ID of a REFER sent outside a dialog → the call it is about (its NOTIFYs are recorded there). */
+    private final Map<String, PhoneCall> referSubscriptions = new ConcurrentHashMap<>();
     private final AtomicLong cseq = new AtomicLong(1);
     private final String registerCallId;
 
@@ -391,9 +393,36 @@ public final class SipPhone implements SipListener, AutoCloseable {
         return r.getStatusCode();
     }
 
+    int referOutsideDialog(PhoneCall call, String target) {
+        PhoneCall.DialogId id = call.dialogId();
+        try {
+            CallIdHeader cid = provider.getNewCallId();
+            referSubscriptions.put(cid.getCallId(), call);
+            Dialog d = call.dialog();
+            SipURI gateway = addresses.createSipURI(null, gatewayHost);
+            gateway.setPort(gatewayPort);
+            Request refer = messages.createRequest(d.getRemoteTarget() != null ? d.getRemoteTarget().getURI() : gateway,
+                    Request.REFER, cid, headers.createCSeqHeader(1L, Request.REFER),
+                    headers.createFromHeader(addresses.createAddress(aor(number)), tag()),
+                    headers.createToHeader(addresses.createAddress(gateway), null), List.of(via()),
+                    headers.createMaxForwardsHeader(70));
+            refer.addHeader(contact());
+            refer.addHeader(headers.createReferToHeader(addresses.createAddress(aor(target))));
+            refer.addHeader(headers.createHeader("Target-Dialog",
+                    id.callId() + ";local-tag=" + id.localTag() + ";remote-tag=" + id.remoteTag()));
+            refer.addHeader(headers.createSupportedHeader("tdialog"));
+            return await(send(refer)).getStatusCode();
+        } catch (ParseException | SipException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void info(PhoneCall call, String body) {
-        await(inDialog(call, Request.INFO, req -> req.setContent(body,
+        Response r = await(inDialog(call, Request.INFO, req -> req.setContent(body,
                 headers.createContentTypeHeader("application", "dtmf-relay"))));
+        if (r.getStatusCode() != Response.OK) {
+            throw new AssertionError("INFO answered " + r.getStatusCode() + " on " + call);
+        }
     }
 
     @FunctionalInterface
@@ -471,8 +500,9 @@ public final class SipPhone implements SipListener, AutoCloseable {
                 case Request.NOTIFY -> {
                     reply(event, Response.OK);
                     EventHeader ev = (EventHeader) req.getHeader(EventHeader.NAME);
-                    if (call != null && ev != null && "refer".equalsIgnoreCase(ev.getEventType())) {
-                        call.referNotify(body(req));
+                    PhoneCall subscriber = call != null ? call : referSubscriptions.get(callId);
+                    if (subscriber != null && ev != null && "refer".equalsIgnoreCase(ev.getEventType())) {
+                        subscriber.referNotify(body(req));
                     }
                 }
                 case Request.INFO -> {
