@@ -156,18 +156,23 @@ public final class FeatureService implements FeatureHandler {
                     LegId transferee = p.leg(transferor.other());
                     Caller transfereeParty = p.party(transferor.other());
                     String transferorNumber = p.party(transferor).number();
-                    return both(o.get().detach(transferee), k.get().detach(q.out())).thenApply(legs -> {
+                    // the target first: its answer is then either handled by the consult call before
+                    // it leaves (seen in the taken parties) or held for the new call
+                    return takeTarget(k.get(), q.out()).thenCombine(o.get().detach(transferee), (target, a) -> {
+                        @SuppressWarnings("unchecked")
+                        Optional<DetachedLeg>[] legs = new Optional[] {a, target.map(Call.Taken::leg)};
                         if (legs[0].isEmpty() || legs[1].isEmpty()) {
                             return giveUp(legs, "a party left during the transfer", o.get(), k.get());
                         }
+                        Parties now = target.get().seen();
                         o.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                         k.get().deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                         CallRef n = calls.startFeatureCall(transfereeParty, legs[0].get(), legs[1],
-                                Optional.of(q.peer()), q.called(), q.answered(), false, Optional.empty(),
+                                Optional.of(now.peer()), now.called(), now.answered(), false, Optional.empty(),
                                 ref -> new FeatureRecordEvent.Transferred(ref, scheduler.now(), false, transferorNumber,
-                                        transfereeParty.number(), q.called(), original, Optional.of(consult)));
-                        LOG.info("consult transfer: {} to {} ({}), new call {}", transfereeParty.number(), q.called(),
-                                q.answered() ? "answered" : "alerting", n);
+                                        transfereeParty.number(), now.called(), original, Optional.of(consult)));
+                        LOG.info("consult transfer: {} to {} ({}), new call {}", transfereeParty.number(), now.called(),
+                                now.answered() ? "answered" : "alerting", n);
                         return (FeatureOutcome) new FeatureOutcome.Done(Optional.of(n));
                     });
                 });
@@ -578,7 +583,12 @@ public final class FeatureService implements FeatureHandler {
     }
 
     static CompletableFuture<Optional<Parties>> legsOf(Call c) {
-        return c.inMailbox(s -> switch (s) {
+        return c.inMailbox(s -> partiesIn(c, s));
+    }
+
+    /** Runs in {@code c}'s mailbox: its two parties in state {@code s}, empty without an outgoing leg. */
+    private static Optional<Parties> partiesIn(Call c, CallState s) {
+        return switch (s) {
             case CallState.Alerting a -> Optional.of(parties(c, s, a.out(), a.hunt(), true, false));
             case CallState.Connected k -> Optional.of(parties(c, s, k.out(), k.hunt(), false, true));
             case CallState.FlashDialing f -> Optional.of(parties(c, s, f.out(), f.hunt(), false, true));
@@ -587,7 +597,20 @@ public final class FeatureService implements FeatureHandler {
             case CallState.Authorizing x -> Optional.<Parties>empty();
             case CallState.FeatureWait x -> Optional.<Parties>empty();
             case CallState.Released x -> Optional.<Parties>empty();
-        });
+        };
+    }
+
+    /**
+     * Takes the target (outgoing leg {@code out}) out of a consult call for a consult transfer, with
+     * the consult call's parties as they are at that moment: whether the target has answered is read
+     * in the same mailbox turn as the leg leaves, so an answer handled by the consult call before is
+     * seen here (the transferee is joined answered) and one arriving after is held for the new call
+     * (joined alerting, the answer follows). Empty when the consult call no longer rings or talks to
+     * {@code out} (the target left, or the call hunted on).
+     */
+    static CompletableFuture<Optional<Call.Taken<Parties>>> takeTarget(Call consult, LegId out) {
+        return consult.detachIf(out, s -> partiesIn(consult, s)
+                .filter(p -> p.out().equals(out) && (p.alerting() || p.answered())));
     }
 
     /** Runs in {@code c}'s mailbox: the called party as its leg describes it, else from the dial-peer. */

@@ -191,17 +191,19 @@ final class FlashConsult {
                     original.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                     return;
                 }
-                FeatureService.Parties target = q.get();
-                original.detach(heldLeg).thenCombine(c2.detach(target.out()), (a, c) -> {
+                // the target first: its answer is then either handled by the consult call before it
+                // leaves (seen in the taken parties) or held for the new call
+                FeatureService.takeTarget(c2, q.get().out()).thenCombine(original.detach(heldLeg), (t, a) -> {
                     @SuppressWarnings("unchecked")
-                    Optional<DetachedLeg>[] legs = new Optional[] {a, c};
-                    if (a.isEmpty() || c.isEmpty()) {
+                    Optional<DetachedLeg>[] legs = new Optional[] {a, t.map(Call.Taken::leg)};
+                    if (a.isEmpty() || t.isEmpty()) {
                         return FeatureService.giveUp(legs, "a party left during the transfer", original, c2);
                     }
+                    FeatureService.Parties target = t.get().seen();
                     original.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                     c2.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
                     CallRef from = original.ref();
-                    CallRef n = calls.startFeatureCall(heldParty, a.get(), c, Optional.of(target.peer()),
+                    CallRef n = calls.startFeatureCall(heldParty, a.get(), legs[1], Optional.of(target.peer()),
                             target.called(), target.answered(), false, Optional.empty(),
                             ref -> new FeatureRecordEvent.Transferred(ref, scheduler.now(), false,
                                     consulterParty.number(), heldParty.number(), target.called(), from,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.tollgate.callcontrol.auth.AuthorizationApplication;
 import org.tollgate.callcontrol.auth.AuthorizationRequest;
@@ -108,6 +109,10 @@ final class FeatureFixture {
         volatile LegEvents events;
         volatile CallRef call;
         volatile AudioSink talkTo;
+        /** Runs once, the next time call control calls {@link #disconnectAudio} (interleaving tests). */
+        final AtomicReference<Runnable> onNextDisconnect = new AtomicReference<>();
+        /** Runs once, the next time call control asks {@link #party} (it does so inside the call's queue). */
+        final AtomicReference<Runnable> onNextParty = new AtomicReference<>();
 
         FakeLeg(Phone phone, String name) {
             this.phone = phone;
@@ -135,6 +140,13 @@ final class FeatureFixture {
         @Override
         public void disconnectAudio() {
             talkTo = null;
+            Optional.ofNullable(onNextDisconnect.getAndSet(null)).ifPresent(Runnable::run);
+        }
+
+        @Override
+        public Optional<Caller> party() {
+            Optional.ofNullable(onNextParty.getAndSet(null)).ifPresent(Runnable::run);
+            return Optional.empty();
         }
 
         void talk(short[] frame) {

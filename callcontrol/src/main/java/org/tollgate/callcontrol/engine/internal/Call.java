@@ -140,15 +140,51 @@ public final class Call {
     /**
      * Takes leg {@code leg} out of this call without releasing it (its events are held until the
      * new owner retargets them); empty when the leg is not bound (any more). Runs in the mailbox.
+     * The leg's events are held from the moment of this request, so an event the leg reports while
+     * the detach waits in the mailbox goes to the new owner rather than being handled here after the
+     * leg left; events reported before the request are handled here first.
      */
     public java.util.concurrent.CompletableFuture<Optional<org.tollgate.callcontrol.engine.DetachedLeg>> detach(
             LegId leg) {
-        java.util.concurrent.CompletableFuture<Optional<org.tollgate.callcontrol.engine.DetachedLeg>> f =
-                new java.util.concurrent.CompletableFuture<>();
+        return detachIf(leg, s -> Optional.of(Boolean.TRUE)).thenApply(t -> t.map(Taken::leg));
+    }
+
+    /** A leg taken out of a call, with what {@code detachIf}'s inspection saw in the same mailbox turn. */
+    public record Taken<T>(T seen, org.tollgate.callcontrol.engine.DetachedLeg leg) {
+    }
+
+    /**
+     * As {@link #detach(LegId)}, deciding and detaching in one mailbox turn: {@code inspect} sees the
+     * call's state while the leg is still bound (it may use {@link #boundLeg}); when it returns
+     * empty the leg stays (its held events are handed back here, in order) and the result is empty.
+     * So what the caller learns (e.g. whether the leg's user has answered) is exactly the state the
+     * leg leaves in: nothing can be handled by this call between the look and the detach.
+     */
+    public <T> java.util.concurrent.CompletableFuture<Optional<Taken<T>>> detachIf(
+            LegId leg, java.util.function.Function<CallState, Optional<T>> inspect) {
+        java.util.concurrent.CompletableFuture<Optional<Taken<T>>> f = new java.util.concurrent.CompletableFuture<>();
+        LegRouter early = routers.get(leg);
+        boolean heldHere = early != null && early.hold();
         enqueue(() -> {
             LegSignaling s = legs.get(leg);
             LegRouter r = routers.get(leg);
-            if (s == null || r == null || state instanceof CallState.Released) {
+            Optional<T> seen;
+            try {
+                seen = s == null || r == null || state instanceof CallState.Released
+                        ? Optional.empty() : inspect.apply(state);
+            } catch (RuntimeException e) {
+                if (heldHere) {
+                    early.resume();
+                }
+                f.completeExceptionally(e);
+                return;
+            }
+            if (seen.isEmpty() || r != early) {
+                if (heldHere) {
+                    early.resume();
+                }
+            }
+            if (seen.isEmpty()) {
                 f.complete(Optional.empty());
                 return;
             }
@@ -156,7 +192,7 @@ public final class Call {
             s.disconnectAudio();
             legs.remove(leg);
             routers.remove(leg);
-            f.complete(Optional.of(new org.tollgate.callcontrol.engine.DetachedLeg(s, r)));
+            f.complete(Optional.of(new Taken<>(seen.get(), new org.tollgate.callcontrol.engine.DetachedLeg(s, r))));
         });
         return f;
     }

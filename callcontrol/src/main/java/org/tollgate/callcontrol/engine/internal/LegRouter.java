@@ -20,11 +20,25 @@ public final class LegRouter implements LegEvents {
         this.target = target;
     }
 
-    /** Keep events until {@link #retarget}. */
-    public synchronized void hold() {
+    /** Keep events until {@link #retarget}; true when this call started the holding (it was not held yet). */
+    public synchronized boolean hold() {
         if (held == null) {
             held = new ArrayList<>();
+            return true;
         }
+        return false;
+    }
+
+    /** Stops holding without a new owner: the held events go, in order, to the current target. */
+    public void resume() {
+        LegEvents t;
+        List<Consumer<LegEvents>> pending;
+        synchronized (this) {
+            t = target;
+            pending = held == null ? List.of() : held;
+            held = null;
+        }
+        pending.forEach(e -> e.accept(t));
     }
 
     /** From now on events go to {@code next}; held events are delivered to it first, in order. */
