@@ -25,6 +25,8 @@ public final class G711 {
     private static final short[] ALAW_TO_LINEAR = new short[256];
     private static final byte[] LINEAR_TO_ULAW = new byte[65536];
     private static final byte[] LINEAR_TO_ALAW = new byte[65536];
+    private static final byte[] ULAW_TO_ALAW = new byte[256];
+    private static final byte[] ALAW_TO_ULAW = new byte[256];
 
     static {
         for (int code = 0; code < 256; code++) {
@@ -34,6 +36,28 @@ public final class G711 {
         for (int s = Short.MIN_VALUE; s <= Short.MAX_VALUE; s++) {
             LINEAR_TO_ULAW[s & 0xFFFF] = MuLawEncoderUtil.muLawEncode((short) s);
             LINEAR_TO_ALAW[s & 0xFFFF] = ALawEncoderUtil.aLawEncode((short) s);
+        }
+        for (int code = 0; code < 256; code++) {
+            ULAW_TO_ALAW[code] = LINEAR_TO_ALAW[ULAW_TO_LINEAR[code] & 0xFFFF];
+            ALAW_TO_ULAW[code] = LINEAR_TO_ULAW[ALAW_TO_LINEAR[code] & 0xFFFF];
+        }
+    }
+
+    /**
+     * Converts μ-law code words to A-law in place ({@code buf[off..off+len)}), through the linear
+     * value (decode, then encode: one table lookup per sample). This is the "transcoding" of a relay
+     * between a PCMU and a PCMA leg; it adds at most one quantisation step of the target law.
+     */
+    public static void ulawToAlawInPlace(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            buf[i] = ULAW_TO_ALAW[buf[i] & 0xFF];
+        }
+    }
+
+    /** Converts A-law code words to μ-law in place (see {@link #ulawToAlawInPlace}). */
+    public static void alawToUlawInPlace(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            buf[i] = ALAW_TO_ULAW[buf[i] & 0xFF];
         }
     }
 

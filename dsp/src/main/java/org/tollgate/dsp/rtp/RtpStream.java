@@ -208,7 +208,8 @@ public final class RtpStream implements AutoCloseable {
     }
 
     /**
-     * Relays every RTP packet received here, unchanged (same SSRC, sequence and timestamp), out of
+     * Relays every RTP packet received here (same SSRC, sequence and timestamp; G.711 transcoded and
+     * payload types rewritten when the two streams differ, see {@code adaptForRelay}) out of
      * {@code other} to its peer; while relaying this stream sends no audio of its own and delivers nothing
      * to its sink. {@code null} stops relaying. Used by {@link org.tollgate.dsp.relay.MediaRelay}.
      *
@@ -346,6 +347,34 @@ public final class RtpStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a packet received here fit the stream it is relayed out of, in place: G.711 audio in this
+     * stream's law when the other stream uses the other law is transcoded (μ-law ↔ A-law, same
+     * length and timing) and gets the other payload type; telephone-events get the other stream's
+     * telephone-event payload type when the two differ (each leg negotiated its own, RFC 4733
+     * section 7). Everything else (SSRC, sequence, timestamp, marker) is kept.
+     */
+    private void adaptForRelay(byte[] buf, RtpPackets.Header h, RtpStream fwd) {
+        int pt = h.payloadType();
+        Codec mine = codec;
+        Codec theirs = fwd.codec;
+        if (pt == mine.payloadType() && theirs != mine) {
+            if (mine == Codec.PCMU) {
+                org.tollgate.dsp.g711.G711.ulawToAlawInPlace(buf, h.payloadOffset(), h.payloadLength());
+            } else {
+                org.tollgate.dsp.g711.G711.alawToUlawInPlace(buf, h.payloadOffset(), h.payloadLength());
+            }
+            setPayloadType(buf, theirs.payloadType());
+        } else if (pt == options.telephoneEventPayloadType()
+                && fwd.options.telephoneEventPayloadType() != pt) {
+            setPayloadType(buf, fwd.options.telephoneEventPayloadType());
+        }
+    }
+
+    private static void setPayloadType(byte[] buf, int pt) {
+        buf[1] = (byte) ((buf[1] & 0x80) | (pt & 0x7F));
+    }
+
     /** Sends a relayed packet unchanged to this stream's peer. */
     private void relayOut(byte[] pkt, int len, int payloadLen) {
         InetSocketAddress to = remote;
@@ -419,6 +448,7 @@ public final class RtpStream implements AutoCloseable {
         stats.onPacket(h.ssrc(), h.sequence(), h.timestamp(), engine.scheduler().nanoTime() * 8 / 1_000_000);
         RtpStream fwd = forwardTo;
         if (fwd != null) {
+            adaptForRelay(buf, h, fwd);
             fwd.relayOut(buf, len, h.payloadLength());
         } else if (h.payloadType() == options.telephoneEventPayloadType()) {
             for (TelephoneEventReceiver.Relayed d : digitsIn.onPacket(h.timestamp(), buf, h.payloadOffset(), h.payloadLength())) {

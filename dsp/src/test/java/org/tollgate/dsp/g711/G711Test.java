@@ -80,4 +80,27 @@ class G711Test {
         assertEquals(0, G711.ulawToLinear(G711.ULAW_SILENCE));
         assertTrue(Math.abs(G711.alawToLinear(G711.ALAW_SILENCE)) <= 8);
     }
+
+    @Test
+    @DisplayName("μ-law <-> A-law transcoding keeps every code word's value within one step of the target law (and silence stays silence)")
+    void lawToLawTranscoding() {
+        for (int code = 0; code < 256; code++) {
+            byte[] u = {(byte) code};
+            G711.ulawToAlawInPlace(u, 0, 1);
+            int before = G711.ulawToLinear((byte) code);
+            int after = G711.alawToLinear(u[0]);
+            // the A-law step at this magnitude bounds the error (segment size 16..1024 on this scale)
+            int step = Math.max(16, Integer.highestOneBit(Math.max(1, Math.abs(before))) / 8);
+            assertTrue(Math.abs(after - before) <= step, "u-law " + code + ": " + before + " -> " + after);
+            byte[] a = {(byte) code};
+            G711.alawToUlawInPlace(a, 0, 1);
+            int beforeA = G711.alawToLinear((byte) code);
+            int afterA = G711.ulawToLinear(a[0]);
+            int stepA = Math.max(8, Integer.highestOneBit(Math.max(1, Math.abs(beforeA))) / 8);
+            assertTrue(Math.abs(afterA - beforeA) <= stepA, "A-law " + code + ": " + beforeA + " -> " + afterA);
+        }
+        byte[] silence = {G711.ULAW_SILENCE};
+        G711.ulawToAlawInPlace(silence, 0, 1);
+        assertEquals(0, Math.abs(G711.alawToLinear(silence[0])) / 16, "μ-law silence stays (near) zero in A-law");
+    }
 }

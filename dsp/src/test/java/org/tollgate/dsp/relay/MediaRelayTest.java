@@ -48,4 +48,39 @@ class MediaRelayTest {
             assertTrue(heardAtB.frames.size() >= 45);
         }
     }
+
+    @Test
+    @DisplayName("Media relay between a PCMU leg and a PCMA leg transcodes G.711 (μ-law <-> A-law, payload type 0 <-> 8) both ways; telephone-event payload types are rewritten")
+    void transcodesBetweenLaws() throws Exception {
+        try (RtpTestSupport t = new RtpTestSupport()) {
+            StreamOptions ulaw = StreamOptions.defaults();
+            StreamOptions alaw = new StreamOptions(org.tollgate.dsp.rtp.Codec.PCMA, 96, ulaw.symmetric(),
+                    ulaw.sendSilence(), null);
+            RtpStream legA = t.engine.open(ulaw);
+            RtpStream legB = t.engine.open(alaw);
+            RtpStream phoneA = t.engine.open(ulaw.withRemote(legA.localAddress()));
+            RtpStream phoneB = t.engine.open(alaw.withRemote(legB.localAddress()));
+            legA.setRemote(phoneA.localAddress());
+            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
+            RtpTestSupport.RecordingSink heardAtA = new RtpTestSupport.RecordingSink();
+            phoneB.setSink(heardAtB);
+            phoneA.setSink(heardAtA);
+            try (MediaRelay relay = new MediaRelay(legA, legB)) {
+                phoneA.play(new ToneGenerator(CallProgressTone.RINGBACK));
+                phoneB.play(new ToneGenerator(CallProgressTone.DIAL));
+                phoneA.sendDigit(org.tollgate.dsp.dtmf.DtmfDigit.ofSymbol('5').orElseThrow(), 100);
+                t.tick(50, List.of(phoneA, phoneB), List.of(legA, legB));
+                RtpTestSupport.await(() -> phoneB.counters().packetsReceived() == phoneA.counters().packetsSent()
+                        && phoneA.counters().packetsReceived() == phoneB.counters().packetsSent(), "relayed packets");
+                assertEquals(0, phoneA.counters().discarded(), "A gets PCMU only");
+                assertEquals(0, phoneB.counters().discarded(), "B gets PCMA and its telephone-event type only");
+            }
+            t.tick(5, List.of(), List.of());
+            assertEquals(Heard.RINGBACK, ToneClassifier.classify(heardAtB.audio()));
+            assertEquals(Heard.DIAL_TONE, ToneClassifier.classify(heardAtA.audio()));
+            assertEquals(List.of('5'), heardAtB.digits.stream().map(d -> d.digit().symbol()).distinct().toList(),
+                    "A's RFC 4733 digit reaches B under B's payload type 96");
+        }
+    }
 }
