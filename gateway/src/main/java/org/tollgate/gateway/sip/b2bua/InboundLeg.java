@@ -38,8 +38,8 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
 
     InboundLeg(SipB2bua b2bua, RtpStream stream, ServerTransaction inviteTx, String callId, String answerSdp,
                SdpNegotiator.MediaSelection selection, String calledUser,
-               java.util.List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
-        super(b2bua, stream, dtmfRelay);
+               LegMedia media) {
+        super(b2bua, stream, media);
         this.inviteTx = inviteTx;
         this.callId = callId;
         this.toTag = b2bua.newTag();

@@ -47,12 +47,12 @@ final class OutboundLeg extends SipLeg {
     /** A leg without {@code dtmf-relay} (digits by negotiation). */
     OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
                 org.tollgate.callcontrol.call.CallRef call) {
-        this(b2bua, stream, target, events, call, List.of());
+        this(b2bua, stream, target, events, call, new LegMedia(List.of(), b2bua.settings().codecs()));
     }
 
     OutboundLeg(SipB2bua b2bua, RtpStream stream, SipURI target, LegEvents events,
-                org.tollgate.callcontrol.call.CallRef call, List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
-        super(b2bua, stream, dtmfRelay);
+                org.tollgate.callcontrol.call.CallRef call, LegMedia media) {
+        super(b2bua, stream, media);
         placeIn(call, org.tollgate.callcontrol.feature.Side.CALLED);
         this.target = target;
         this.events = events;

@@ -164,9 +164,10 @@ public final class SipB2bua implements SipCallHandler {
             reject(tx, Response.NOT_ACCEPTABLE_HERE); // offerless INVITE (RFC 3261 13.2.1 delayed offer) not supported
             return;
         }
-        List<DtmfRelay> relay = SipConfiguration.inboundDtmfRelay(config.get(), calling, called);
-        SdpNegotiator.LocalMedia probe = new SdpNegotiator.LocalMedia(0, 1, mediaAddress(), 9, settings.codecs(),
-                SipLeg.telephoneEventPt(relay), SdpNegotiator.Direction.SENDRECV);
+        SipConfiguration.InboundSource source = SipConfiguration.inboundSource(config.get(), calling, called);
+        LegMedia media = LegMedia.of(source.dtmfRelay(), source.codec(), settings.codecs());
+        SdpNegotiator.LocalMedia probe = new SdpNegotiator.LocalMedia(0, 1, mediaAddress(), 9, media.codecs(),
+                media.telephoneEventPt(), SdpNegotiator.Direction.SENDRECV);
         if (!(SdpNegotiator.answer(offer, probe) instanceof SdpNegotiator.Negotiation.Agreed first)) {
             reject(tx, Response.NOT_ACCEPTABLE_HERE);
             return;
@@ -194,7 +195,7 @@ public final class SipB2bua implements SipCallHandler {
             }
         }
         SdpNegotiator.LocalMedia local = new SdpNegotiator.LocalMedia(nextSessionId(), 1, mediaAddress(),
-                stream.localPort(), settings.codecs(), SipLeg.telephoneEventPt(relay),
+                stream.localPort(), media.codecs(), media.telephoneEventPt(),
                 SdpNegotiator.Direction.SENDRECV);
         SdpNegotiator.Negotiation.Agreed agreed = (SdpNegotiator.Negotiation.Agreed) SdpNegotiator.answer(offer, local);
         if (FocusLeg.isFactory(called)) { // RFC 4579 conference factory URI: the gateway answers as the focus
@@ -204,7 +205,7 @@ public final class SipB2bua implements SipCallHandler {
             return;
         }
         InboundLeg leg = new InboundLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), called,
-                relay);
+                media);
         legs.put(callId, leg);
         Caller caller = callerOf(calling, display, called);
         EndpointDirectory.byNumber(config.get(), calling).ifPresent(e -> leg.party(caller));
@@ -411,15 +412,15 @@ public final class SipB2bua implements SipCallHandler {
                 default -> new LegFactory.Failed(Q850Cause.NO_ROUTE_TO_DESTINATION, "no usable session target");
             };
         }
+        LegMedia media = outboundMedia(request);
         RtpStream stream;
         try {
-            stream = rtp.open(new StreamOptions(settings.codecs().getFirst() == SdpNegotiator.Codec.PCMA
+            stream = rtp.open(new StreamOptions(media.codecs().getFirst() == SdpNegotiator.Codec.PCMA
                     ? Codec.PCMA : Codec.PCMU, SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT, true, false, null));
         } catch (IOException e) {
             return new LegFactory.Failed(Q850Cause.RESOURCE_UNAVAILABLE, "no RTP port: " + e.getMessage());
         }
-        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call(),
-                outboundDtmfRelay(request));
+        OutboundLeg leg = new OutboundLeg(this, stream, target.get(), events, request.leg().call(), media);
         if (request.peer().target() instanceof DialPeerTarget.Line line) {
             EndpointDirectory.byNumber(config.get(), line.number()).ifPresent(e -> leg.party(e.caller()));
         }
@@ -428,18 +429,21 @@ public final class SipB2bua implements SipCallHandler {
     }
 
     /**
-     * The {@code dtmf-relay} of an outgoing leg: its voip dial-peer's, or for a phone line the
-     * owning {@code voice register pool}'s (ephone lines have none).
+     * The configured media of an outgoing leg: {@code dtmf-relay} and {@code codec} of its voip
+     * dial-peer, or for a phone line of the owning {@code voice register pool} (ephone lines: none).
      */
-    private List<DtmfRelay> outboundDtmfRelay(OutgoingLegRequest request) {
+    private LegMedia outboundMedia(OutgoingLegRequest request) {
         GatewayConfig c = config.get();
         return switch (request.peer().target()) {
-            case DialPeerTarget.Voip v -> SipConfiguration.dialPeerDtmfRelay(c, request.peer().tag());
-            case DialPeerTarget.Line l -> l.endpoint().startsWith(POOL_ENDPOINT)
-                    ? parseTag(l.endpoint().substring(POOL_ENDPOINT.length()))
-                            .map(tag -> SipConfiguration.poolDtmfRelay(c, tag)).orElse(List.of())
-                    : List.of();
-            case DialPeerTarget.Pots p -> List.of();
+            case DialPeerTarget.Voip v -> SipConfiguration.dialPeer(c, request.peer().tag())
+                    .map(d -> LegMedia.of(d.dtmfRelay(), d.codec(), settings.codecs()))
+                    .orElse(new LegMedia(List.of(), settings.codecs()));
+            case DialPeerTarget.Line l -> (l.endpoint().startsWith(POOL_ENDPOINT)
+                    ? parseTag(l.endpoint().substring(POOL_ENDPOINT.length())).flatMap(tag -> SipConfiguration.pool(c, tag))
+                    : Optional.<org.tollgate.config.cme.VoiceRegisterPool>empty())
+                    .map(p -> LegMedia.of(p.dtmfRelay(), p.codec(), settings.codecs()))
+                    .orElse(new LegMedia(List.of(), settings.codecs()));
+            case DialPeerTarget.Pots p -> new LegMedia(List.of(), settings.codecs());
         };
     }
 

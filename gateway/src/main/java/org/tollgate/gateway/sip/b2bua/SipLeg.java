@@ -58,6 +58,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     private Q850Cause pendingRelease;
     /** The leg's {@code dtmf-relay} methods (dial-peer or {@code voice register pool}), preference order. */
     private final List<DtmfRelay> relay;
+    /** The leg's configured media (dtmf-relay, codecs). */
+    private final LegMedia media;
     /** KPML subscriptions in this leg's dialog (ours to the peer, and the peer's to us). */
     protected final KpmlUsage kpml = new KpmlUsage(this);
     /** Digits received before {@link #bind}; guarded by {@code this}. */
@@ -72,10 +74,11 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** The user of this leg when it is a configured phone line (see {@link #party()}). */
     private volatile Optional<org.tollgate.callcontrol.call.Caller> party = Optional.empty();
 
-    SipLeg(SipB2bua b2bua, RtpStream stream, List<DtmfRelay> dtmfRelay) {
+    SipLeg(SipB2bua b2bua, RtpStream stream, LegMedia media) {
         this.b2bua = b2bua;
         this.stream = stream;
-        this.relay = List.copyOf(dtmfRelay);
+        this.media = media;
+        this.relay = media.dtmfRelay();
         this.sessionId = b2bua.nextSessionId();
         stream.setSink(new Sink());
     }
@@ -337,17 +340,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** The local media description for SDP, at version {@code version}. */
     protected SdpNegotiator.LocalMedia localMedia(long version, SdpNegotiator.Direction direction) {
         return new SdpNegotiator.LocalMedia(sessionId, version, b2bua.mediaAddress(), stream.localPort(),
-                b2bua.settings().codecs(), telephoneEventPt(relay), direction);
-    }
-
-    /**
-     * Whether telephone-event (RFC 4733) is offered / accepted on a leg with {@code dtmf-relay}
-     * {@code methods}: when the list contains {@code rtp-nte}, or when the leg has no
-     * {@code dtmf-relay} at all (tollgate's default, see docs/sip.md "Digits").
-     */
-    static OptionalInt telephoneEventPt(List<DtmfRelay> methods) {
-        return methods.isEmpty() || methods.contains(DtmfRelay.RTP_NTE)
-                ? OptionalInt.of(SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT) : OptionalInt.empty();
+                media.codecs(), media.telephoneEventPt(), direction);
     }
 
     /** The leg's {@code dtmf-relay} methods. */
@@ -389,6 +382,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
      */
     protected void sendDigits(String digits) {
         DigitEvent.RelayMethod method = relayMethod();
+        LOG.debug("digits {} to {} by {}", digits, describe(), method);
         int ms = b2bua.settings().digitMillis();
         StringBuilder tones = new StringBuilder();
         for (char c : digits.toCharArray()) {
@@ -463,12 +457,97 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
 
     /**
      * Plays {@code digits} as in-band DTMF (100 ms tone, 100 ms pause) into the leg's stream; bridged to
-     * in-gateway audio, that audio resumes after the tones. While the leg relays RTP to another SIP
-     * leg the stream sends nothing of its own (the far leg's own tones travel in the relay).
+     * in-gateway audio, that audio resumes after the tones. While the leg is bridged to another SIP leg
+     * by packet relay, the relay pauses in both directions for the tones (the stream can only send
+     * one source) and resumes when they end, unless the legs were re-bridged meanwhile.
      */
     private void playTones(String digits) {
-        PcmSource tones = PcmSource.of(org.tollgate.dsp.dtmf.DtmfGenerator.generate(digits));
-        stream.play(audioPeer != null ? new ThenSource(tones, fromPeer) : tones);
+        short[] pcm = org.tollgate.dsp.dtmf.DtmfGenerator.generate(digits);
+        ToneQueue queue;
+        synchronized (this) {
+            if (tones != null && tones.append(pcm)) {
+                return; // queued behind the digits still playing
+            }
+            tones = new ToneQueue(pcm);
+            queue = tones;
+        }
+        SipLeg relayPeer = peerLeg;
+        LOG.debug("in-band {} on {} (relayed to {})", digits, describe(), relayPeer == null ? "none" : relayPeer.describe());
+        if (relayPeer != null) {
+            stream.stopRelays();
+            stream.play(new ThenRun(queue, () -> {
+                if (peerLeg == relayPeer && relayPeer.peerLeg == this) {
+                    stream.relayTo(relayPeer.stream);
+                    relayPeer.stream.relayTo(stream);
+                }
+            }));
+            return;
+        }
+        stream.play(audioPeer != null ? new ThenSource(queue, fromPeer) : queue);
+    }
+
+    /** {@code source}, then {@code after} runs once when it has ended (on the media thread). */
+    private static final class ThenRun implements PcmSource {
+        private final PcmSource source;
+        private Runnable after;
+
+        ThenRun(PcmSource source, Runnable after) {
+            this.source = source;
+            this.after = after;
+        }
+
+        @Override public int read(short[] buf, int off, int len) {
+            int n = source.read(buf, off, len);
+            if (n < 0 && after != null) {
+                Runnable r = after;
+                after = null;
+                r.run();
+            }
+            return n;
+        }
+    }
+
+    /** In-band digits being played; guarded by {@code this}. */
+    private ToneQueue tones;
+
+    /** Digit tones in arrival order; once drained it has ended and takes no more. Thread-safe. */
+    private static final class ToneQueue implements PcmSource {
+        private final java.util.ArrayDeque<short[]> queue = new java.util.ArrayDeque<>();
+        private int pos;
+        private boolean ended;
+
+        ToneQueue(short[] first) {
+            queue.add(first);
+        }
+
+        /** Queues more tones; false when this queue has already ended (start a new one). */
+        synchronized boolean append(short[] pcm) {
+            if (ended) {
+                return false;
+            }
+            queue.add(pcm);
+            return true;
+        }
+
+        @Override public synchronized int read(short[] buf, int off, int len) {
+            int n = 0;
+            while (n < len && !queue.isEmpty()) {
+                short[] cur = queue.peek();
+                int k = Math.min(len - n, cur.length - pos);
+                System.arraycopy(cur, pos, buf, off + n, k);
+                pos += k;
+                n += k;
+                if (pos >= cur.length) {
+                    queue.poll();
+                    pos = 0;
+                }
+            }
+            if (n == 0) {
+                ended = true;
+                return -1;
+            }
+            return n;
+        }
     }
 
     /** {@code first}, then {@code then} (which never ends). */

@@ -97,40 +97,82 @@ public final class SipConfiguration {
     }
 
     /**
-     * The {@code dtmf-relay} list of the SIP phone that owns {@code number}: the {@code voice register
-     * pool} whose {@code number I dn T} names the {@code voice register dn} with that number. Empty when
-     * the number is no pool phone's or the pool has no {@code dtmf-relay} (ephones are SCCP: no list).
+     * The {@code voice register pool} of the SIP phone that owns {@code number}: the pool whose
+     * {@code number I dn T} names the {@code voice register dn} with that number.
      */
-    public static List<DtmfRelay> phoneDtmfRelay(GatewayConfig config, String number) {
+    public static Optional<VoiceRegisterPool> phonePool(GatewayConfig config, String number) {
         return config.voiceRegister().dns().stream()
                 .filter(dn -> dn.number().filter(number::equals).isPresent())
                 .flatMap(dn -> config.voiceRegister().pools().stream()
                         .filter(p -> p.numbers().stream().anyMatch(n -> n.dn() == dn.tag())))
-                .findFirst().map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+                .findFirst();
+    }
+
+    /**
+     * The {@code dtmf-relay} list of the SIP phone that owns {@code number} ({@link #phonePool}). Empty
+     * when the number is no pool phone's or the pool has no {@code dtmf-relay} (ephones are SCCP: no list).
+     */
+    public static List<DtmfRelay> phoneDtmfRelay(GatewayConfig config, String number) {
+        return phonePool(config, number).map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+    }
+
+    /** {@code voice register pool tag}. */
+    public static Optional<VoiceRegisterPool> pool(GatewayConfig config, int tag) {
+        return config.voiceRegister().pools().stream().filter(p -> p.tag() == tag).findFirst();
     }
 
     /** The {@code dtmf-relay} list of {@code voice register pool tag} (empty when absent). */
     public static List<DtmfRelay> poolDtmfRelay(GatewayConfig config, int tag) {
-        return config.voiceRegister().pools().stream().filter(p -> p.tag() == tag).findFirst()
-                .map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+        return pool(config, tag).map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+    }
+
+    /** {@code dial-peer voice tag}. */
+    public static Optional<DialPeer> dialPeer(GatewayConfig config, int tag) {
+        return config.dialPeers().stream().filter(d -> d.tag() == tag).findFirst();
     }
 
     /** The {@code dtmf-relay} list of {@code dial-peer voice tag} (empty when absent or none configured). */
     public static List<DtmfRelay> dialPeerDtmfRelay(GatewayConfig config, int tag) {
-        return config.dialPeers().stream().filter(d -> d.tag() == tag).findFirst().map(DialPeer::dtmfRelay)
-                .orElse(List.of());
+        return dialPeer(config, tag).map(DialPeer::dtmfRelay).orElse(List.of());
+    }
+
+    /** What configures an incoming SIP call's leg: the calling phone's pool, or the inbound voip dial-peer. */
+    public sealed interface InboundSource {
+        /** A configured phone line: its pool (empty for an ephone line, which has no such settings). */
+        record Phone(Optional<VoiceRegisterPool> pool) implements InboundSource {
+        }
+
+        /** A trunk call: the inbound voip dial-peer, if one matches. */
+        record Trunk(Optional<DialPeer> peer) implements InboundSource {
+        }
+
+        /** The leg's {@code dtmf-relay}. */
+        default List<DtmfRelay> dtmfRelay() {
+            return switch (this) {
+                case Phone p -> p.pool().map(VoiceRegisterPool::dtmfRelay).orElse(List.of());
+                case Trunk t -> t.peer().map(DialPeer::dtmfRelay).orElse(List.of());
+            };
+        }
+
+        /** The leg's {@code codec}, if configured. */
+        default Optional<org.tollgate.config.voice.Codec> codec() {
+            return switch (this) {
+                case Phone p -> p.pool().flatMap(VoiceRegisterPool::codec);
+                case Trunk t -> t.peer().flatMap(DialPeer::codec);
+            };
+        }
     }
 
     /**
-     * The {@code dtmf-relay} list that applies to a SIP call arriving from {@code calling} for
-     * {@code called}: the calling SIP phone's pool when the caller is one, else the inbound voip
-     * dial-peer's when the caller is no configured line, chosen as IOS does (first {@code incoming called-number} matching the called
-     * number, then {@code answer-address}, then {@code destination-pattern} matching the calling
-     * number; lowest tag first within a rule, as {@code EndpointDirectory.inboundGroup}).
+     * Where a SIP call arriving from {@code calling} for {@code called} takes its leg settings from:
+     * a configured phone line (its pool, if a {@code voice register pool}), else the inbound voip
+     * dial-peer chosen as IOS does (first {@code incoming called-number} matching the called number,
+     * then {@code answer-address}, then {@code destination-pattern} matching the calling number;
+     * lowest tag first within a rule, as {@code EndpointDirectory.inboundGroup}).
      */
-    public static List<DtmfRelay> inboundDtmfRelay(GatewayConfig config, String calling, String called) {
+    public static InboundSource inboundSource(GatewayConfig config, String calling, String called) {
         if (org.tollgate.callcontrol.adapter.EndpointDirectory.byNumber(config, calling).isPresent()) {
-            return phoneDtmfRelay(config, calling); // a phone line: its pool's list (none for ephones)
+            return new InboundSource.Phone(phonePool(config, calling));
         }
         List<DialPeer> peers = config.dialPeers().stream().filter(DialPeer::voip).toList();
         for (int rule = 0; rule < 3; rule++) {
@@ -143,10 +185,15 @@ public final class SipConfiguration {
                 String number = rule == 0 ? called : calling;
                 if (pattern.isPresent() && DestinationPattern.compile(pattern.get()) instanceof DestinationPattern.Compiled p
                         && p.pattern().matchesComplete(number)) {
-                    return d.dtmfRelay();
+                    return new InboundSource.Trunk(Optional.of(d));
                 }
             }
         }
-        return List.of();
+        return new InboundSource.Trunk(Optional.empty());
+    }
+
+    /** The {@code dtmf-relay} list that applies to a SIP call from {@code calling} for {@code called} ({@link #inboundSource}). */
+    public static List<DtmfRelay> inboundDtmfRelay(GatewayConfig config, String calling, String called) {
+        return inboundSource(config, calling, called).dtmfRelay();
     }
 }
