@@ -292,10 +292,15 @@ public final class RtpStream implements AutoCloseable {
 
     private void transmit() {
         InetSocketAddress to = remote;
-        if (to == null || forwardTo != null) {
+        if (to == null) {
             return;
         }
+        if (forwardTo != null && pendingEvents.isEmpty()) {
+            return; // bridged by relay: the other stream's packets leave through this one's peer stream
+        }
         if (!pendingEvents.isEmpty()) {
+            // RFC 4733 events of this stream (sendDigit) go out even while it relays: a separate SSRC
+            // next to the relayed one (RFC 3550 allows several sources in a session)
             while (!pendingEvents.isEmpty() && pendingEvents.peek().dueTick <= ticks) {
                 PendingEvent p = pendingEvents.poll();
                 byte[] pkt = RtpPackets.buildTelephoneEvent(options.telephoneEventPayloadType(), p.marker,

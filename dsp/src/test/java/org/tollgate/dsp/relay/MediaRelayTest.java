@@ -83,4 +83,26 @@ class MediaRelayTest {
                     "A's RFC 4733 digit reaches B under B's payload type 96");
         }
     }
+
+    @Test
+    @DisplayName("A leg that relays RTP still sends its own RFC 4733 digits (sendDigit) to its peer, next to the relayed packets")
+    void ownDigitsWhileRelaying() throws Exception {
+        try (RtpTestSupport t = new RtpTestSupport()) {
+            RtpStream legA = t.engine.open(StreamOptions.defaults());
+            RtpStream legB = t.engine.open(StreamOptions.defaults());
+            RtpStream phoneA = t.engine.open(StreamOptions.defaults().withRemote(legA.localAddress()));
+            RtpStream phoneB = t.engine.open(StreamOptions.defaults().withRemote(legB.localAddress()));
+            legA.setRemote(phoneA.localAddress());
+            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
+            phoneB.setSink(heardAtB);
+            try (MediaRelay relay = new MediaRelay(legA, legB)) {
+                phoneA.play(new ToneGenerator(CallProgressTone.RINGBACK));
+                legB.sendDigit(org.tollgate.dsp.dtmf.DtmfDigit.ofSymbol('7').orElseThrow(), 100);
+                t.tick(20, List.of(phoneA, phoneB), List.of(legA, legB));
+                RtpTestSupport.await(() -> !heardAtB.digits.isEmpty(), "digit at B");
+            }
+            assertEquals(List.of('7'), heardAtB.digits.stream().map(d -> d.digit().symbol()).distinct().toList());
+        }
+    }
 }

@@ -37,6 +37,11 @@ class SipLegMediaTest {
             voice register pool 3
              number 1 dn 3
              dtmf-relay sip-kpml
+            voice register dn 4
+             number 1004
+            voice register pool 4
+             number 1 dn 4
+             dtmf-relay rtp-nte
             end
             """;
 
@@ -91,6 +96,21 @@ class SipLegMediaTest {
         assertEquals("159", call[1].media().digitsHeard());
         call[0].media().playTone(1000);
         assertTrue(call[1].awaitHearing(1000), "the relay resumes after the tones");
+        call[0].hangUp();
+        call[1].expectState(PhoneCall.State.TERMINATED);
+    }
+
+    @Test
+    @DisplayName("dtmf-relay rtp-nte on the callee's pool: the caller's INFO digits reach it as RFC 4733 telephone-events although the legs relay RTP")
+    void rfc4733TowardsRelayedLeg() throws Exception {
+        SipPhone a = gw.registeredPhone("1001");
+        PhoneCall[] call = connect(a, gw.registeredPhone("1004"));
+        call[1].media().playTone(1500);
+        assertTrue(call[0].awaitHearing(1500), "the legs are bridged (A hears B)");
+        call[0].media().silence();
+        call[0].sendDigits("42");
+        PhoneGateway.await(() -> call[1].media().digitsHeard().equals("42"),
+                "B gets 42 (heard: " + call[1].media().digitsHeard() + ")");
         call[0].hangUp();
         call[1].expectState(PhoneCall.State.TERMINATED);
     }

@@ -62,8 +62,8 @@ final class FocusLeg extends InboundLeg {
     private boolean formed;
 
     FocusLeg(SipB2bua b2bua, RtpStream stream, ServerTransaction inviteTx, String callId, String answerSdp,
-             SdpNegotiator.MediaSelection selection, List<org.tollgate.config.voice.DtmfRelay> dtmfRelay) {
-        super(b2bua, stream, inviteTx, callId, answerSdp, selection, FACTORY_USER, dtmfRelay);
+             SdpNegotiator.MediaSelection selection, LegMedia media) {
+        super(b2bua, stream, inviteTx, callId, answerSdp, selection, FACTORY_USER, media);
     }
 
     /** True when an INVITE to {@code calledUser} asks for a conference focus. */

@@ -199,7 +199,7 @@ public final class SipB2bua implements SipCallHandler {
                 SdpNegotiator.Direction.SENDRECV);
         SdpNegotiator.Negotiation.Agreed agreed = (SdpNegotiator.Negotiation.Agreed) SdpNegotiator.answer(offer, local);
         if (FocusLeg.isFactory(called)) { // RFC 4579 conference factory URI: the gateway answers as the focus
-            FocusLeg focus = new FocusLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), relay);
+            FocusLeg focus = new FocusLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), media);
             legs.put(callId, focus);
             focus.open();
             return;
