@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.harness.process.GatewayProcess;
 
 /** {@code tollgate check-config} as a separate process. */
 class CheckConfigTest {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.harness.process.GatewayProcess;
 
 /** The console CLI (JLine) on a pseudo-terminal, driven by expect. */
 class ConsoleTest {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.gateway.store.GatewayStore;
+import org.tollgate.harness.process.GatewayProcess;
 
 /**
  * The real gateway process on {@code examples/cme-fac.cfg}: the stock telnet client driven by

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.harness.process.GatewayProcess;
 
 /**
  * Issue 3 "done when" against the real gateway process ({@code tollgate run}) over the stock telnet
@@ -30,11 +31,11 @@ class CallControlEndToEndTest {
 
     @TempDir
     static Path tmp;
-    private static RealGateway gateway;
+    private static GatewayProcess gateway;
 
     /** The seed without {@code service fac}; voice-port 0/1/2 in group Blocked, which no policy accepts. */
     static String config() throws Exception {
-        String seed = RealGateway.seed();
+        String seed = GatewayProcess.seed();
         String noFac = String.join("\n", Arrays.stream(seed.split("\n"))
                 .filter(l -> !l.equals(" service fac")).toList());
         return noFac.replace(" group 12 AnalogPhone\n", " group 12 AnalogPhone\n group 13 Blocked\n")
@@ -51,7 +52,7 @@ class CallControlEndToEndTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/telnet")), "telnet not installed");
         Path cfg = tmp.resolve("cme-nofac.cfg");
         Files.writeString(cfg, config());
-        gateway = RealGateway.start(cfg, tmp.resolve("data"));
+        gateway = GatewayProcess.start(cfg, tmp.resolve("data"));
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.harness.radius.FreeRadiusServer;
+import org.tollgate.harness.process.GatewayProcess;
 
 /**
  * Issues 6 and 7 "done when" against the real gateway process: the seed configuration, with
@@ -33,7 +34,7 @@ class FacAccountingEndToEndTest {
     Path tmp;
 
     static String config(FreeRadiusServer radius) throws IOException {
-        return RealGateway.seed()
+        return GatewayProcess.seed()
                 .replace("voice-port 0/1/0\n", "voice-port 0/1/0\n lpcor incoming LocalUser\n")
                 .replace("\nline con 0\n", """
 
@@ -67,7 +68,7 @@ class FacAccountingEndToEndTest {
         try (FreeRadiusServer radius = FreeRadiusServer.builder().secret(SECRET).start()) {
             Path cfg = tmp.resolve("cme-fac-radius.cfg");
             Files.writeString(cfg, config(radius));
-            try (RealGateway gateway = RealGateway.start(cfg, tmp.resolve("data"));
+            try (GatewayProcess gateway = GatewayProcess.start(cfg, tmp.resolve("data"));
                  TelnetSession cli = TelnetSession.open(gateway.telnetPort, tmp)) {
                 cli.run("test voice port 0/1/1 auto-answer 1");
                 cli.run("test voice port 0/1/0 off-hook");

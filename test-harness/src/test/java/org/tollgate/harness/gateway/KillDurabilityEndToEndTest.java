@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.store.CdrStore;
 import org.tollgate.harness.radius.FreeRadiusServer;
+import org.tollgate.harness.process.GatewayProcess;
 
 /**
  * Zero loss and no duplicate across a SIGKILL of the real gateway process: calls are placed and
@@ -44,7 +45,7 @@ class KillDurabilityEndToEndTest {
     Path tmp;
 
     static String config(int authPort, int acctPort) throws IOException {
-        String noFac = String.join("\n", RealGateway.seed().lines().filter(l -> !l.equals(" service fac")).toList());
+        String noFac = String.join("\n", GatewayProcess.seed().lines().filter(l -> !l.equals(" service fac")).toList());
         return noFac.replace("\nline con 0\n", """
 
                 radius server fr
@@ -82,9 +83,9 @@ class KillDurabilityEndToEndTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/expect")), "expect not installed");
         Path cfg = tmp.resolve("cme-kill.cfg");
         Path data = tmp.resolve("data");
-        int dead = RealGateway.freePort();
+        int dead = GatewayProcess.freePort();
         Files.writeString(cfg, config(dead, dead));
-        RealGateway first = RealGateway.start(cfg, data);
+        GatewayProcess first = GatewayProcess.start(cfg, data);
         try (TelnetSession cli = TelnetSession.open(first.telnetPort, tmp)) {
             cli.run("test voice port 0/1/1 auto-answer 1");
             for (int i = 0; i < CALLS; i++) {
@@ -102,7 +103,7 @@ class KillDurabilityEndToEndTest {
 
         try (FreeRadiusServer radius = FreeRadiusServer.builder().secret(SECRET).start()) {
             Files.writeString(cfg, config(radius.authPort(), radius.acctPort()));
-            try (RealGateway second = RealGateway.start(cfg, data)) {
+            try (GatewayProcess second = GatewayProcess.start(cfg, data)) {
                 // the queue depth gauge is refreshed every 5 s: wait for FreeRADIUS to have records and the queue to be empty
                 Path detail = radius.detailFile();
                 for (int i = 0; i < TRIES && (stops(detail).isEmpty() || second.metric(QUEUED) != 0); i++) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.tollgate.harness.process.GatewayProcess;
+
 /**
  * One EXEC session over the stock {@code telnet} client, driven by {@code expect}: the script logs
  * in as the seed's {@code admin}, then for each line it reads on stdin sends it as a command, waits
@@ -116,7 +118,7 @@ final class TelnetSession implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         in.close();
-        if (!process.waitFor(RealGateway.LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(GatewayProcess.LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -1,4 +1,4 @@
-package org.tollgate.harness.gateway;
+package org.tollgate.harness.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,32 +7,40 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real gateway as a separate JVM: {@code java -cp <test classpath> org.tollgate.gateway.Main run
- * --config FILE --no-console --telnet-port P --ssh-port 0 --http-port P --data-dir DIR} on free ports; its
- * output (the log) is collected line by line. {@link #close} sends SIGTERM, {@link #kill} SIGKILL.
+ * The real gateway as a separate JVM, for the end-to-end test groups ({@code harness.cli},
+ * {@code harness.gateway}): {@code java -cp <test classpath> org.tollgate.gateway.Main run
+ * --config FILE --no-console --telnet-port P --ssh-port P --http-port P --data-dir DIR}, started with
+ * free loopback ports; its output (the log) is collected line by line. {@link #close} /
+ * {@link #terminate} send SIGTERM, {@link #kill} SIGKILL; {@link #runMain} runs a one-shot
+ * subcommand ({@code check-config}) to completion.
  */
-final class RealGateway implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
     /** How long start-up and shutdown may take before the test gives up (a ceiling, not a timed assertion). */
-    static final long LIMIT_SECONDS = 60;
+    public static final long LIMIT_SECONDS = 60;
 
-    final int telnetPort;
+    public final int telnetPort;
+    public final int sshPort;
     /** {@code /metrics} and {@code /health}. */
-    final int httpPort;
+    public final int httpPort;
+    public final Path dataDir;
     private final Process process;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch logEnded = new CountDownLatch(1);
 
-    private RealGateway(Process process, int telnetPort, int httpPort) {
+    private GatewayProcess(Process process, int telnetPort, int sshPort, int httpPort, Path dataDir) {
         this.process = process;
         this.telnetPort = telnetPort;
+        this.sshPort = sshPort;
         this.httpPort = httpPort;
+        this.dataDir = dataDir;
         Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -51,7 +59,7 @@ final class RealGateway implements AutoCloseable {
     }
 
     /** The repository root (the test runs in {@code test-harness/}). */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("examples/cme-fac.cfg"))) {
             p = p.getParent();
@@ -62,28 +70,53 @@ final class RealGateway implements AutoCloseable {
         return p;
     }
 
-    /** The seed configuration's text. */
-    static String seed() throws IOException {
+    /** The seed configuration's text ({@code examples/cme-fac.cfg}). */
+    public static String seed() throws IOException {
         return Files.readString(repoRoot().resolve("examples/cme-fac.cfg"));
     }
 
-    static int freePort() throws IOException {
+    /** A loopback port free at the time of asking. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    static RealGateway start(Path config, Path dataDir) throws IOException, InterruptedException {
-        int telnet = freePort();
-        int http = freePort();
+    /** The {@code java} executable of this JVM. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The test classpath (the reactor's modules and their dependencies). */
+    public static String classpath() {
         String cp = System.getProperty("surefire.test.class.path");
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"),
-                "org.tollgate.gateway.Main", "run", "--config", config.toString(), "--no-console",
-                "--telnet-port", Integer.toString(telnet), "--ssh-port", "0", "--http-port", Integer.toString(http),
-                "--data-dir", dataDir.toString());
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    /** Runs {@code Main} with the given arguments to completion (for check-config); output merged. */
+    public static Result runMain(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main"));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        RealGateway g = new RealGateway(p, telnet, http);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.waitFor(), out);
+    }
+
+    /** The exit status and merged output of {@link #runMain}. */
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Starts {@code run} with {@code config} and {@code dataDir}; returns once the gateway logged its start. */
+    public static GatewayProcess start(Path config, Path dataDir) throws IOException, InterruptedException {
+        int telnet = freePort();
+        int ssh = freePort();
+        int http = freePort();
+        List<String> cmd = List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main", "run",
+                "--config", config.toString(), "--no-console",
+                "--telnet-port", Integer.toString(telnet), "--ssh-port", Integer.toString(ssh),
+                "--http-port", Integer.toString(http), "--data-dir", dataDir.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        GatewayProcess g = new GatewayProcess(p, telnet, ssh, http, dataDir);
         if (!g.started.await(LIMIT_SECONDS, TimeUnit.SECONDS) || !p.isAlive()) {
             g.kill();
             throw new IllegalStateException("gateway did not start:\n" + String.join("\n", g.log));
@@ -92,7 +125,7 @@ final class RealGateway implements AutoCloseable {
     }
 
     /** The value of one series of {@code GET /metrics}, e.g. {@code tollgate_calls_active}; NaN when absent. */
-    double metric(String series) throws IOException, InterruptedException {
+    public double metric(String series) throws IOException, InterruptedException {
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
             String body = http.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
@@ -102,12 +135,20 @@ final class RealGateway implements AutoCloseable {
         }
     }
 
-    List<String> log() {
+    /** The log lines so far. */
+    public List<String> log() {
         return List.copyOf(log);
     }
 
-    /** SIGTERM (through the process handle, so the last log lines are still read); the exit status. */
-    int terminate() throws InterruptedException {
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Sends SIGTERM (through the {@link ProcessHandle}, which unlike {@link Process#destroy()} leaves
+     * the output stream open so the last log lines are read) and waits for the exit status.
+     */
+    public int terminate() throws InterruptedException {
         process.toHandle().destroy();
         if (!process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -118,7 +159,7 @@ final class RealGateway implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown code runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
     }
