@@ -1,8 +1,6 @@
 package org.tollgate.lines.relay;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,16 +14,15 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.session.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tollgate.lines.ssh.StreamCommand;
 import org.tollgate.lines.tunnel.OtpProof;
 import org.tollgate.lines.tunnel.SshTunnels;
 
@@ -213,40 +210,18 @@ public final class RelayServer implements AutoCloseable {
     }
 
     /** {@value #NOTICE_COMMAND}: writes the notice and exits. */
-    private static final class NoticeCommand implements Command {
+    private static final class NoticeCommand extends StreamCommand {
         private final String notice;
-        private OutputStream out;
-        private ExitCallback exit;
 
         NoticeCommand(String notice) {
             this.notice = notice;
         }
 
         @Override
-        public void setInputStream(InputStream in) {
-            // no input
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            // no error output
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            this.exit = callback;
-        }
-
-        @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
-            out.write(notice.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            exit.onExit(0);
+            out().write(notice.getBytes(StandardCharsets.UTF_8));
+            out().flush();
+            exit(0);
         }
 
         @Override

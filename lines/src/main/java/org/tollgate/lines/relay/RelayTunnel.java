@@ -6,9 +6,8 @@ import java.io.OutputStream;
 import java.net.SocketAddress;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.tollgate.lines.ssh.StreamCommand;
 
 /**
  * The relay's end of one connector's tunnel: the SSH exec channel {@value #COMMAND} that {@code tndconnect}
@@ -21,7 +20,7 @@ import org.apache.sshd.server.command.Command;
  * engineer disconnects and {@link #EXIT_RELAY_SHUTDOWN} when the relay shuts down, so that the connector can
  * report the cause.
  */
-final class RelayTunnel implements Command {
+final class RelayTunnel extends StreamCommand {
     static final String COMMAND = "tollgate-tunnel";
     static final int EXIT_ENGINEER_GONE = 0;
     static final int EXIT_RELAY_SHUTDOWN = 2;
@@ -29,9 +28,6 @@ final class RelayTunnel implements Command {
     static final AttributeKey<byte[]> PROOF = new AttributeKey<>();
 
     private final TunnelRegistry registry;
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
     private volatile byte[] sessionId;
     private volatile byte[] proof;
     private volatile SocketAddress remote;
@@ -39,26 +35,6 @@ final class RelayTunnel implements Command {
 
     RelayTunnel(TunnelRegistry registry) {
         this.registry = registry;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // the tunnel never writes to stderr
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override
@@ -92,11 +68,11 @@ final class RelayTunnel implements Command {
     }
 
     InputStream fromConnector() {
-        return in;
+        return in();
     }
 
     OutputStream toConnector() {
-        return out;
+        return out();
     }
 
     boolean isClosed() {
@@ -108,7 +84,7 @@ final class RelayTunnel implements Command {
         if (!closed) {
             closed = true;
             registry.forget(this);
-            exit.onExit(status);
+            exit(status);
         }
     }
 }

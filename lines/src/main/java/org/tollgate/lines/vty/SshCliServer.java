@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,7 @@ import org.tollgate.lines.exec.ExecSession;
 import org.tollgate.lines.exec.ExecTerminal;
 import org.tollgate.lines.exec.LineTable;
 import org.tollgate.lines.exec.LoginMode;
+import org.tollgate.lines.ssh.StreamCommand;
 
 /**
  * The {@code line vty} SSH server (Apache MINA SSHD): password authentication against the
@@ -77,14 +76,11 @@ public final class SshCliServer implements AutoCloseable {
     }
 
     /** One shell channel: an EXEC session on a virtual thread. */
-    private static final class Shell implements Command {
+    private static final class Shell extends StreamCommand {
         private final CliEnvironment env;
         private final CommandTree tree;
         private final LineTable lines;
         private final Supplier<VtyPolicy> policy;
-        private InputStream in;
-        private OutputStream out;
-        private ExitCallback exit;
         private volatile ChannelSession channel;
 
         Shell(CliEnvironment env, CommandTree tree, LineTable lines, Supplier<VtyPolicy> policy) {
@@ -92,26 +88,6 @@ public final class SshCliServer implements AutoCloseable {
             this.tree = tree;
             this.lines = lines;
             this.policy = policy;
-        }
-
-        @Override
-        public void setInputStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public void setOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void setErrorStream(OutputStream err) {
-            // the EXEC session writes everything to the terminal (stdout)
-        }
-
-        @Override
-        public void setExitCallback(ExitCallback callback) {
-            this.exit = callback;
         }
 
         @Override
@@ -128,23 +104,23 @@ public final class SshCliServer implements AutoCloseable {
                 if (slot.isEmpty()) {
                     log.info("SSH from {} refused: all vty lines in use", peer);
                     try {
-                        out.write("% No free vty line\r\n".getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
+                        out().write("% No free vty line\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out().flush();
                     } catch (IOException e) {
                         log.debug("ssh {}: {}", peer, e.toString());
                     }
-                    exit.onExit(1);
+                    exit(1);
                     return;
                 }
                 ExecTerminal terminal = new ExecTerminal() {
                     @Override
                     public InputStream input() {
-                        return in;
+                        return in();
                     }
 
                     @Override
                     public OutputStream output() {
-                        return out;
+                        return out();
                     }
 
                     @Override
@@ -164,7 +140,7 @@ public final class SshCliServer implements AutoCloseable {
 
                     @Override
                     public void close() {
-                        exit.onExit(0);
+                        exit(0);
                     }
                 };
                 slot.get().idleTimeout(p.execTimeout(), terminal::close);
@@ -184,7 +160,7 @@ public final class SshCliServer implements AutoCloseable {
         @Override
         public void destroy(ChannelSession channel) {
             try {
-                in.close();
+                in().close();
             } catch (IOException e) {
                 log.debug("closing ssh channel input: {}", e.toString());
             }
