@@ -160,8 +160,9 @@ public final class Gateway implements AutoCloseable {
      */
     private void startSip(RuntimeOptions options, Clock clock, CallServices callServices) {
         try {
-            resources.add(org.tollgate.gateway.sip.SipCallEdge.start(config::get, options.sipPort(), clock,
-                    callServices.module().calls(), callServices::setVoipLegs));
+            resources.add(org.tollgate.gateway.sip.SipCallEdge.start(config::get, options.sipAddress(),
+                    options.sipPort(), clock, callServices.module().calls(), callServices::setVoipLegs,
+                    org.tollgate.gateway.sip.b2bua.SipB2bua.Settings.defaults()));
         } catch (org.tollgate.gateway.sip.SipServer.SipStartException | IOException | RuntimeException e) {
             log.error("SIP edge not started: {}", e.toString());
         }

@@ -66,9 +66,22 @@ public final class SipCallEdge implements AutoCloseable {
     public static SipCallEdge start(Supplier<GatewayConfig> config, OptionalInt sipPort, Clock clock, CallControl calls,
                                     java.util.function.Consumer<LegFactory> voipLegs, SipB2bua.Settings settings)
             throws SipServer.SipStartException, IOException {
+        return start(config, java.util.Optional.empty(), sipPort, clock, calls, voipLegs, settings);
+    }
+
+    /**
+     * As {@link #start(Supplier, OptionalInt, Clock, CallControl, java.util.function.Consumer, SipB2bua.Settings)},
+     * with {@code --sip-address}: SIP (UDP and TCP) and RTP bind there instead of
+     * {@code voice register global source-address}.
+     */
+    public static SipCallEdge start(Supplier<GatewayConfig> config, java.util.Optional<String> sipAddress,
+                                    OptionalInt sipPort, Clock clock, CallControl calls,
+                                    java.util.function.Consumer<LegFactory> voipLegs, SipB2bua.Settings settings)
+            throws SipServer.SipStartException, IOException {
         Objects.requireNonNull(calls, "calls");
         GatewayConfig cfg = config.get();
-        SipServerSettings sipSettings = org.tollgate.gateway.sip.config.SipConfiguration.settings(cfg, sipPort);
+        SipServerSettings sipSettings = org.tollgate.gateway.sip.config.SipConfiguration.settings(cfg, sipAddress,
+                sipPort);
         ExecutorMediaScheduler media = new ExecutorMediaScheduler(MEDIA_THREADS);
         RtpEngine rtp;
         try {
@@ -82,7 +95,7 @@ public final class SipCallEdge implements AutoCloseable {
         SipB2bua b2bua = new SipB2bua(settings, config, rtp, prompts::load);
         SipEdge edge;
         try {
-            edge = SipEdge.start(cfg, sipPort, clock, b2bua);
+            edge = SipEdge.start(cfg, sipAddress, sipPort, clock, b2bua);
         } catch (SipServer.SipStartException | RuntimeException e) {
             rtp.close();
             media.close();

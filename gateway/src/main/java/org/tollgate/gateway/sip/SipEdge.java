@@ -53,6 +53,15 @@ public final class SipEdge implements AutoCloseable {
      */
     public static SipEdge start(GatewayConfig config, OptionalInt sipPort, Clock clock, SipCallHandler callHandler)
             throws SipServer.SipStartException {
+        return start(config, java.util.Optional.empty(), sipPort, clock, callHandler);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, OptionalInt, Clock, SipCallHandler)}, listening on
+     * {@code sipAddress} ({@code --sip-address}) instead of {@code voice register global source-address}.
+     */
+    public static SipEdge start(GatewayConfig config, java.util.Optional<String> sipAddress, OptionalInt sipPort,
+                                Clock clock, SipCallHandler callHandler) throws SipServer.SipStartException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         SipUserDirectory directory = SipConfiguration.directory(config);
@@ -61,7 +70,7 @@ public final class SipEdge implements AutoCloseable {
                 DigestAuthenticator.DEFAULT_NONCE_LIFETIME, new SecureRandom());
         Registrar registrar = new Registrar(directory, bindings, auth, Registrar.Settings.defaults());
         SipCallHandler handler = callHandler != null ? callHandler : new UnroutedCallHandler(directory, bindings);
-        SipServer server = SipServer.start(SipConfiguration.settings(config, sipPort), registrar, handler);
+        SipServer server = SipServer.start(SipConfiguration.settings(config, sipAddress, sipPort), registrar, handler);
         if (handler instanceof UnroutedCallHandler unrouted) {
             unrouted.attach(server);
         }

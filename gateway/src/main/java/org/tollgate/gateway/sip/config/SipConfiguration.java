@@ -89,8 +89,22 @@ public final class SipConfiguration {
      * @param sipPortOverride {@code --sip-port}, if given
      */
     public static SipServerSettings settings(GatewayConfig config, OptionalInt sipPortOverride) {
+        return settings(config, Optional.empty(), sipPortOverride);
+    }
+
+    /**
+     * Listening address and port with the default limits: {@code --sip-address} / {@code --sip-port}
+     * when given, else {@code voice register global source-address A [port P]}, else 0.0.0.0:5060. The
+     * one address is used for the UDP and the TCP listening point (and the RTP engine).
+     *
+     * @param sipAddressOverride {@code --sip-address}, if given
+     * @param sipPortOverride {@code --sip-port}, if given
+     */
+    public static SipServerSettings settings(GatewayConfig config, Optional<String> sipAddressOverride,
+                                             OptionalInt sipPortOverride) {
         Optional<VoiceRegisterGlobal> global = config.voiceRegister().global();
-        String address = global.flatMap(VoiceRegisterGlobal::sourceAddress).orElse("0.0.0.0");
+        String address = sipAddressOverride.filter(a -> !a.isBlank())
+                .or(() -> global.flatMap(VoiceRegisterGlobal::sourceAddress)).orElse("0.0.0.0");
         int port = sipPortOverride.isPresent() ? sipPortOverride.getAsInt()
                 : global.map(g -> g.sourcePort().orElse(DEFAULT_PORT)).orElse(DEFAULT_PORT);
         return SipServerSettings.defaults(address, port);
