@@ -18,7 +18,7 @@ import org.tollgate.config.ConfigParser;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
 import org.tollgate.lines.callback.ModemLineStatus.LineState;
-import org.tollgate.lines.tty.FakeLineScheduler;
+import org.tollgate.lines.tty.ManualLineScheduler;
 
 /**
  * The EXEC-callback line against an in-memory modem, with time on a fake scheduler: forced wait, chat
@@ -43,7 +43,7 @@ class ExecCallbackLineTest {
              device /dev/scripted
             """;
 
-    private final FakeLineScheduler time = new FakeLineScheduler();
+    private final ManualLineScheduler time = new ManualLineScheduler();
     private final ScriptedModem modem = new ScriptedModem();
     private final List<String> sessions = new CopyOnWriteArrayList<>();
     private final List<String> debug = new CopyOnWriteArrayList<>();

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.tollgate.lines.tty.FakeLineScheduler;
+import org.tollgate.lines.tty.ManualLineScheduler;
 
 class ChatRunnerTest {
 
     private static final String RTP = "ABORT ERROR ABORT BUSY \"\" \"AT\" OK \"ATDT \\T\" TIMEOUT 45 CONNECT \\c";
 
-    private final FakeLineScheduler clock = new FakeLineScheduler();
+    private final ManualLineScheduler clock = new ManualLineScheduler();
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private int breaks;
     private final List<String> debug = new ArrayList<>();

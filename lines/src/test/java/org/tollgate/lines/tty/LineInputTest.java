@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LineInputTest {
 
-    private final FakeLineScheduler time = new FakeLineScheduler();
+    private final ManualLineScheduler time = new ManualLineScheduler();
     private final LineInput in = new LineInput(time);
 
     @Test

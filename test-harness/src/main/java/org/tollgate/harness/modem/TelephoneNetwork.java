@@ -29,7 +29,7 @@ public final class TelephoneNetwork {
         this(LineScheduler.system(), Clock.systemUTC());
     }
 
-    /** A network on the given time source (for example {@link ManualTime}). */
+    /** A network on the given time source (for example {@link org.tollgate.lines.tty.ManualLineScheduler}). */
     public TelephoneNetwork(LineScheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;

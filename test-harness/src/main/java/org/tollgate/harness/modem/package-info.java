@@ -7,6 +7,6 @@
  * gateway opens the other end through jSerialComm as a real port, and a test's
  * {@link org.tollgate.harness.modem.PtyTerminal} plays the caller's terminal;
  * {@link org.tollgate.harness.modem.TerminalScreen} renders what that terminal shows;
- * {@link org.tollgate.harness.modem.ManualTime} is fake time for unit tests of the emulator.
+ * {@link org.tollgate.lines.tty.ManualLineScheduler} is fake time for unit tests of the emulator.
  */
 package org.tollgate.harness.modem;

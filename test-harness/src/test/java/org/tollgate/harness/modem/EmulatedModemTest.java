@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.tollgate.lines.tty.ManualLineScheduler;
 
 class EmulatedModemTest {
 
-    private final ManualTime time = new ManualTime();
+    private final ManualLineScheduler time = new ManualLineScheduler();
     private final TelephoneNetwork net = new TelephoneNetwork(time, time.clock());
     private final EmulatedModem a = net.modem("84001");
     private final EmulatedModem b = net.modem("55555");

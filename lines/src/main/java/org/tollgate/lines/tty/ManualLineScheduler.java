@@ -1,4 +1,4 @@
-package org.tollgate.harness.modem;
+package org.tollgate.lines.tty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +8,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.tollgate.lines.tty.LineScheduler;
 
 /**
- * Test time for the emulated modems and the line service: a {@link LineScheduler} and a {@link Clock} that
- * move only when {@link #advance} is called. Due tasks run on the caller's thread.
+ * A {@link LineScheduler} for tests (of the line service, the modem emulator): time moves only in
+ * {@link #advance}; due tasks then run on the caller's thread, in due order (ties in scheduling
+ * order); {@link #pause} returns once time has been advanced far enough. {@link #clock()} reads the
+ * same time as a {@link Clock} starting at the given epoch (default {@link #DEFAULT_EPOCH}).
+ * Thread-safe.
  */
-public final class ManualTime implements LineScheduler {
+public final class ManualLineScheduler implements LineScheduler {
+    /** The instant {@link #clock()} shows before any {@link #advance}: 2026-11-21T10:00:00Z. */
+    public static final Instant DEFAULT_EPOCH = Instant.parse("2026-11-21T10:00:00Z");
 
     private final class Task implements Cancellable {
         final long due;
@@ -29,16 +33,25 @@ public final class ManualTime implements LineScheduler {
 
         @Override
         public void cancel() {
-            synchronized (ManualTime.this) {
+            synchronized (ManualLineScheduler.this) {
                 tasks.remove(this);
             }
         }
     }
 
-    private final Instant epoch = Instant.parse("2026-11-21T10:00:00Z");
+    private final Instant epoch;
     private final List<Task> tasks = new ArrayList<>();
     private long nowNanos;
     private long seq;
+
+    public ManualLineScheduler(Instant epoch) {
+        this.epoch = epoch;
+    }
+
+    /** Starts at {@link #DEFAULT_EPOCH}. */
+    public ManualLineScheduler() {
+        this(DEFAULT_EPOCH);
+    }
 
     @Override
     public synchronized long nanoTime() {
@@ -62,7 +75,7 @@ public final class ManualTime implements LineScheduler {
         }
     }
 
-    /** Moves time forward, running the tasks that fall due in order. */
+    /** Moves time forward, running every task that falls due, in due order. */
     public void advance(Duration by) {
         long target;
         synchronized (this) {
@@ -86,7 +99,12 @@ public final class ManualTime implements LineScheduler {
         }
     }
 
-    /** A clock reading this time. */
+    /** Tasks scheduled and neither run nor cancelled. */
+    public synchronized int pendingTasks() {
+        return tasks.size();
+    }
+
+    /** A clock reading this scheduler's time (UTC). */
     public Clock clock() {
         return new Clock() {
             @Override
@@ -101,7 +119,7 @@ public final class ManualTime implements LineScheduler {
 
             @Override
             public Instant instant() {
-                synchronized (ManualTime.this) {
+                synchronized (ManualLineScheduler.this) {
                     return epoch.plusNanos(nowNanos);
                 }
             }
