@@ -22,7 +22,7 @@ import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.EmbeddedRadiusServer;
 import org.tollgate.aaa.testing.FakeTimers;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
 import org.tollgate.callcontrol.auth.AuthorizationContext;
 import org.tollgate.callcontrol.auth.AuthorizationRequest;
@@ -37,7 +37,7 @@ import org.tollgate.config.ParseResult;
 /** AAA built from the IOS configuration: the seed's example and RADIUS method lists. */
 class AaaServiceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private EmbeddedRadiusServer radius;
 
     @AfterEach

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.cdr.format.CdrFormat;
 import org.tollgate.cdr.format.IosTime;
 import org.tollgate.cdr.record.CallLegRecord;
@@ -44,30 +45,6 @@ class SinksTest {
     @TempDir
     Path dir;
     final Instant end = Instant.parse("2005-12-25T15:59:47Z");
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static List<QueuedRecord> queued(CallLegRecord... rs) {
         List<QueuedRecord> q = new ArrayList<>();
@@ -107,7 +84,7 @@ class SinksTest {
     @Test
     @DisplayName("File CDRs: primary ifs directory, names with hostname and timestamp, rotation by fileclose-timer")
     void fileSinkRotates() throws Exception {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-21T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-21T10:00:00Z"));
         FileAccounting cfg = FileAccounting.DEFAULT.withPrimary(Optional.of(new FileTarget("ifs", "file:" + dir + "/")))
                 .withCompact(true).withFileCloseMinutes(60);
         FileSink sink = new FileSink(FileSinkSettings.from(cfg, "cme-fac", dir).orElseThrow(), clock);
@@ -115,7 +92,7 @@ class SinksTest {
         Path first = sink.currentFile().orElseThrow();
         assertEquals("cdr.cme-fac.20261121-100000.csv", first.getFileName().toString());
         assertEquals(2, Files.readAllLines(first).size(), "lines reach the file before the batch is acknowledged");
-        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         sink.deliver(queued(Records.stop(3, end)));
         Path second = sink.currentFile().orElseThrow();
         assertEquals("cdr.cme-fac.20261121-110100.csv", second.getFileName().toString());

@@ -24,7 +24,7 @@ import org.tollgate.aaa.method.LoginMethod;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.FakeTimers;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
 
 /** Spec fac-lpcor §2, §4; issue 6: the auth package's flow, with the seed's parameters. */
@@ -42,7 +42,7 @@ class AuthPackageTest {
             .withAbortDigit('*')
             .withMaxDigits(32);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final FakeTimers timers = new FakeTimers();
     private final DigitQueue digits = new DigitQueue(timers);
     /** The seed's {@code username 786 password 0 54321} under {@code aaa authentication login default local}. */

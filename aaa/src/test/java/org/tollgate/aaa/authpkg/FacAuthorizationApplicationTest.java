@@ -19,7 +19,7 @@ import org.tollgate.aaa.method.LoginAuthenticator;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.FakeTimers;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
 import org.tollgate.callcontrol.auth.AuthorizationContext;
 import org.tollgate.callcontrol.auth.AuthorizationRequest;
@@ -40,7 +40,7 @@ class FacAuthorizationApplicationTest {
             new LoginAuthenticator(Map.of("default", new MethodList("default",
                     List.of(new LocalMethod(LocalUsers.ofCleartext(Map.of("786", "54321")))))),
                     new MethodList("none", List.of())),
-            new FacLockout(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))));
+            new FacLockout(new ManualClock(Instant.parse("2026-01-01T00:00:00Z"))));
 
     private AuthorizationContext context(Duration interdigit, PromptPlayer player) {
         CallRef ref = callRef();

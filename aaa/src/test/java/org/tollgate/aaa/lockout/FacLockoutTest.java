@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** Beyond Cisco: lockout after N consecutive FAC failures from one caller. */
 class FacLockoutTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     @DisplayName("the 5th consecutive failure (default) locks the caller for 15 minutes (default), counted")

@@ -21,7 +21,7 @@ import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.testing.EmbeddedRadiusServer;
 import org.tollgate.aaa.testing.EmbeddedRadiusServer.ReplySigning;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** RADIUS login method against an embedded TinyRadius server (RFC 2865, RFC 3579 §3.2). */
 class RadiusGroupTest {
@@ -32,7 +32,7 @@ class RadiusGroupTest {
     private static final RadiusSettings FAST = RadiusSettings.defaults()
             .withTimeout(Duration.ofMillis(300)).withRetransmit(0).withSourceAddress(LOOPBACK);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<EmbeddedRadiusServer> servers = new java.util.ArrayList<>();
 
     private EmbeddedRadiusServer server(String secret, ReplySigning signing) throws Exception {

@@ -18,13 +18,13 @@ import org.tollgate.aaa.radius.RadiusServerSpec;
 import org.tollgate.aaa.radius.RadiusServers;
 import org.tollgate.aaa.radius.RadiusSettings;
 import org.tollgate.aaa.testing.EmbeddedRadiusServer;
-import org.tollgate.aaa.testing.MutableClock;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.config.cli.CommandRegistry;
 
 /** show aaa servers (IOS layout) and show aaa fac lockout (tollgate extension). */
 class AaaShowTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     @DisplayName("show aaa servers: per-server state (UP/DEAD) and authentication counters")

@@ -3,46 +3,22 @@ package org.tollgate.lines.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.tollgate.callcontrol.time.ManualClock;
 
 class LineTableTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test
     @DisplayName("vty lines follow aux 0, which follows the last tty line (IOS numbering)")
     void numbering() {
         assertEquals(2, LineTable.vtyBase(0));
         assertEquals(72, LineTable.vtyBase(70));
-        LineTable t = new LineTable(new ManualClock());
+        LineTable t = new LineTable(new ManualClock(START));
         LineTable.Slot a = t.claimVty(2, 0, 4, "10.0.0.1").orElseThrow();
         LineTable.Slot b = t.claimVty(2, 0, 4, "10.0.0.2").orElseThrow();
         assertEquals("vty 0", a.name());
@@ -56,7 +32,7 @@ class LineTableTest {
     @Test
     @DisplayName("exec-timeout: a line idle for its limit is disconnected once; input resets the idle time")
     void execTimeout() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(START);
         LineTable t = new LineTable(clock);
         AtomicInteger fired = new AtomicInteger();
         LineTable.Slot s = t.claimVty(2, 0, 4, "10.0.0.1").orElseThrow();
@@ -76,7 +52,7 @@ class LineTableTest {
     @Test
     @DisplayName("exec-timeout 0 0 never disconnects")
     void noTimeout() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(START);
         LineTable t = new LineTable(clock);
         AtomicInteger fired = new AtomicInteger();
         t.claim(0, "con 0", "").orElseThrow().idleTimeout(Duration.ZERO, fired::incrementAndGet);

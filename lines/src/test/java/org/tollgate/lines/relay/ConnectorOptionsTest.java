@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.tollgate.lines.tunnel.FakeClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** Secure telnet spec, "tndconnect command line". */
 class ConnectorOptionsTest {
@@ -60,11 +60,11 @@ class ConnectorOptionsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(0, TndConnect.run(new String[] {"/?"}, new FakeClock(), o, e));
+        assertEquals(0, TndConnect.run(new String[] {"/?"}, new ManualClock(), o, e));
         for (String opt : new String[] {"-host", "-password", "-file", "-port", "-verbose", "-target", "-noecho", "-targetport"}) {
             assertTrue(out.toString(StandardCharsets.UTF_8).contains(opt), opt);
         }
-        assertEquals(2, TndConnect.run(new String[] {"-host", "r"}, new FakeClock(), o, e));
+        assertEquals(2, TndConnect.run(new String[] {"-host", "r"}, new ManualClock(), o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("-password is required"));
     }
 }

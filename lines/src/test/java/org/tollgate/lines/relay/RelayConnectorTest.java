@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.lines.relay.RelayFixture.Engineer;
 import org.tollgate.lines.relay.RelayFixture.Running;
-import org.tollgate.lines.tunnel.FakeClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** Secure telnet spec: relay, connector and engineer end to end against a telnet-like echo daemon. */
 class RelayConnectorTest {
@@ -22,7 +22,7 @@ class RelayConnectorTest {
     Path dir;
     private RelayServer relay;
     private EchoDaemon daemon;
-    private final FakeClock clock = new FakeClock();
+    private final ManualClock clock = new ManualClock();
 
     @BeforeEach
     void start() throws Exception {

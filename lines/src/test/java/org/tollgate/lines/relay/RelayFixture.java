@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import org.tollgate.lines.tunnel.FakeClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** Shared set-up for relay tests: a relay on ephemeral ports, connectors, and a scripted engineer. */
 final class RelayFixture {
@@ -37,7 +37,7 @@ final class RelayFixture {
         }
     }
 
-    static Running connector(Path dir, FakeClock clock, String... args) throws IOException {
+    static Running connector(Path dir, ManualClock clock, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of(args));
         Path log = dir.resolve("tndconnect-" + System.nanoTime() + ".log");
         all.add("-file");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tollgate.callcontrol.time.ManualClock;
 
 class TunnelPrimitivesTest {
     private static final byte[] SESSION_A = "session-a-exchange-hash".getBytes(StandardCharsets.US_ASCII);
@@ -54,7 +55,7 @@ class TunnelPrimitivesTest {
     @Test
     @DisplayName("idle timer: expires exactly after the limit without traffic; traffic restarts it")
     void idleTimer() {
-        FakeClock clock = new FakeClock();
+        ManualClock clock = new ManualClock();
         IdleTimer t = new IdleTimer(clock, IdleTimer.DEFAULT_LIMIT);
         clock.advance(Duration.ofMinutes(29));
         assertFalse(t.isExpired());

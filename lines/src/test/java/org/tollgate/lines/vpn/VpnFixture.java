@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tollgate.lines.relay.RelayServer;
 import org.tollgate.lines.relay.VpnAccounts;
-import org.tollgate.lines.tunnel.FakeClock;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /** A head end (relayapp with accounts), a vpnd, a profiles directory and a scripted prompt. */
 final class VpnFixture implements AutoCloseable {
@@ -44,7 +44,7 @@ final class VpnFixture implements AutoCloseable {
                 new InetSocketAddress("127.0.0.1", 0), dir.resolve("headend.key"), Duration.ofSeconds(10),
                 Optional.of(acc), NOTICE));
         settings = new VpnClient.Settings(dir.resolve("vpnd.sock"), dir.resolve("Profiles"), dir.resolve("data"));
-        daemon = VpnDaemon.start(new VpnDaemon.Config(settings.socket(), settings.dataDir(), new FakeClock()));
+        daemon = VpnDaemon.start(new VpnDaemon.Config(settings.socket(), settings.dataDir(), new ManualClock()));
         corpServer = new EchoServer();
         routePort = freePort();
         Files.createDirectories(settings.profiles());

@@ -9,15 +9,14 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.cli.BuiltinCommands;
 import org.tollgate.config.cli.CliEnvironment;
@@ -33,31 +32,10 @@ import org.tollgate.lines.exec.LoginMode;
 
 /** The telnet server over real loopback sockets: vty limit and transport input. */
 class TelnetServerTest {
+    private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
+
     /** A clock the test moves by hand (exec-timeout). */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(java.time.Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(START);
     private final LineTable lines = new LineTable(clock);
     private final AtomicReference<VtyPolicy> policy =
             new AtomicReference<>(new VtyPolicy(0, 0, 2, new LoginMode.Local(), true, true, java.time.Duration.ZERO));
