@@ -45,7 +45,12 @@ final class SipRows implements AutoCloseable {
 
     /** Starts the gateway with {@code extra} configuration lines and the FAC pairs, and registers A..D. */
     static SipRows start(Path data, String extra, String... facPairs) throws Exception {
-        SipRows rows = new SipRows(PhoneGateway.of(config(extra, facPairs), data));
+        return start(data, extra, Map.of(), facPairs);
+    }
+
+    /** As {@link #start(Path, String, String...)} with extra lines for the phones' {@code voice register dn} (by number). */
+    static SipRows start(Path data, String extra, Map<String, String> dnLines, String... facPairs) throws Exception {
+        SipRows rows = new SipRows(PhoneGateway.of(config(extra, dnLines, facPairs), data));
         try {
             for (String n : List.of(A, B, C, D)) {
                 rows.phones.put(n, rows.gw.registeredPhone(n));
@@ -57,7 +62,7 @@ final class SipRows implements AutoCloseable {
         return rows;
     }
 
-    static String config(String extra, String... facPairs) {
+    static String config(String extra, Map<String, String> dnLines, String... facPairs) {
         StringBuilder b = new StringBuilder("""
                 hostname rows
                 aaa new-model
@@ -100,6 +105,10 @@ final class SipRows implements AutoCloseable {
         int i = 1;
         for (String p : List.of("A", "B", "C", "D")) {
             b.append("voice register dn ").append(i).append("\n number ").append(NUMBER.get(p)).append('\n');
+            String more = dnLines.getOrDefault(NUMBER.get(p), "");
+            if (!more.isEmpty()) {
+                b.append(more.endsWith("\n") ? more : more + "\n");
+            }
             i++;
         }
         b.append(extra.endsWith("\n") || extra.isEmpty() ? extra : extra + "\n");
