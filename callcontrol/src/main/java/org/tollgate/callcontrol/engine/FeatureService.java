@@ -242,23 +242,10 @@ public final class FeatureService implements FeatureHandler {
      */
     public DetachedLeg adopt(org.tollgate.callcontrol.leg.LegSignaling leg) {
         org.tollgate.callcontrol.engine.internal.LegRouter router =
-                new org.tollgate.callcontrol.engine.internal.LegRouter(IGNORED_EVENTS);
+                new org.tollgate.callcontrol.engine.internal.LegRouter(LegEvents.IGNORED);
         router.hold();
         return new DetachedLeg(leg, router);
     }
-
-    private static final org.tollgate.callcontrol.leg.LegEvents IGNORED_EVENTS =
-            new org.tollgate.callcontrol.leg.LegEvents() {
-                @Override public void digits(String digits) { }
-
-                @Override public void alerting() { }
-
-                @Override public void answered() { }
-
-                @Override public void released(Q850Cause cause) { }
-
-                @Override public void flash() { }
-            };
 
     /**
      * A new party takes the {@code replaced} side's place in the connected {@code call} (SIP INVITE
@@ -275,7 +262,7 @@ public final class FeatureService implements FeatureHandler {
                                                    org.tollgate.callcontrol.leg.LegSignaling newLeg,
                                                    java.util.function.Consumer<org.tollgate.callcontrol.leg.LegEvents> bind) {
         org.tollgate.callcontrol.engine.internal.LegRouter router =
-                new org.tollgate.callcontrol.engine.internal.LegRouter(IGNORED_EVENTS);
+                new org.tollgate.callcontrol.engine.internal.LegRouter(LegEvents.IGNORED);
         router.hold();
         bind.accept(router);
         return withCall(call, c -> legsOf(c).thenCompose(p -> {
@@ -424,7 +411,7 @@ public final class FeatureService implements FeatureHandler {
             FeatureSettings.ParkSlot spec = fs.parkSlot(entry.slot()).orElseThrow();
             c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
             dl.get().handle(new LegCommand.StopTone());
-            dl.get().retarget(onlyRelease(() -> parkLot.remove(entry)));
+            dl.get().retarget(LegEvents.onlyRelease(cause -> parkLot.remove(entry)));
             spec.recallAfter().ifPresent(after -> timer.set(scheduler.schedule(after, () -> recall(entry, spec))));
             records.accept(new FeatureRecordEvent.Parked(p.ref(), scheduler.now(), entry.slot(), parkedParty.number(),
                     parkerNumber));
@@ -683,30 +670,5 @@ public final class FeatureService implements FeatureHandler {
             c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
         }
         return new FeatureOutcome.Refused(FACILITY_REJECTED, reason);
-    }
-
-    private static LegEvents onlyRelease(Runnable onRelease) {
-        return new LegEvents() {
-            @Override
-            public void digits(String digits) {
-            }
-
-            @Override
-            public void alerting() {
-            }
-
-            @Override
-            public void answered() {
-            }
-
-            @Override
-            public void released(Q850Cause cause) {
-                onRelease.run();
-            }
-
-            @Override
-            public void flash() {
-            }
-        };
     }
 }

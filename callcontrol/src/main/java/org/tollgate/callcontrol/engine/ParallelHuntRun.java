@@ -89,7 +89,7 @@ final class ParallelHuntRun {
         }
 
         void ring() {
-            callerLeg.retarget(onRelease(this::callerGone));
+            callerLeg.retarget(LegEvents.onlyRelease(cause -> callerGone()));
             callerLeg.handle(new LegCommand.PlayTone(Tone.RINGBACK));
             int index = 2;
             for (String number : group.members()) {
@@ -241,30 +241,5 @@ final class ParallelHuntRun {
             }
             ringing.forEach(o -> o.leg().handle(new LegCommand.Release(Q850Cause.NORMAL_CALL_CLEARING)));
         }
-    }
-
-    private static LegEvents onRelease(Runnable r) {
-        return new LegEvents() {
-            @Override
-            public void digits(String digits) {
-            }
-
-            @Override
-            public void alerting() {
-            }
-
-            @Override
-            public void answered() {
-            }
-
-            @Override
-            public void released(Q850Cause cause) {
-                r.run();
-            }
-
-            @Override
-            public void flash() {
-            }
-        };
     }
 }

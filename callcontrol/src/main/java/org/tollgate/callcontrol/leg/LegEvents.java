@@ -21,4 +21,37 @@ public interface LegEvents {
 
     /** Hook flash (analog) or its equivalent. */
     void flash();
+
+    /** Events nobody listens to (a leg held for an owner yet to come). */
+    LegEvents IGNORED = onlyRelease(cause -> { });
+
+    /**
+     * Events of a leg whose owner only cares about it going away (a parked party, a conference
+     * party, a caller waiting for a parallel hunt): {@code onRelease} gets the cause, digits,
+     * alerting, answer and flash are ignored.
+     */
+    static LegEvents onlyRelease(java.util.function.Consumer<Q850Cause> onRelease) {
+        return new LegEvents() {
+            @Override
+            public void digits(String digits) {
+            }
+
+            @Override
+            public void alerting() {
+            }
+
+            @Override
+            public void answered() {
+            }
+
+            @Override
+            public void released(Q850Cause cause) {
+                onRelease.accept(cause);
+            }
+
+            @Override
+            public void flash() {
+            }
+        };
+    }
 }

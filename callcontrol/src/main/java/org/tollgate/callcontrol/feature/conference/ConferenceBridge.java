@@ -127,28 +127,7 @@ public final class ConferenceBridge {
                 p.inbox.add(frame.clone());
             }
         });
-        leg.retarget(new LegEvents() {
-            @Override
-            public void digits(String digits) {
-            }
-
-            @Override
-            public void alerting() {
-            }
-
-            @Override
-            public void answered() {
-            }
-
-            @Override
-            public void released(Q850Cause cause) {
-                leave(p);
-            }
-
-            @Override
-            public void flash() {
-            }
-        });
+        leg.retarget(LegEvents.onlyRelease(cause -> leave(p)));
         LOG.info("conference {}: {} joined ({} parties)", id, number, n);
         records.accept(new FeatureRecordEvent.ConferenceJoined(from, scheduler.now(), id, number, meetMe, n));
         return true;
