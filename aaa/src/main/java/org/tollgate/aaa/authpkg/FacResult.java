@@ -15,7 +15,17 @@ public sealed interface FacResult {
     String facDigits();
 
     /** The {@code fac-status} for records (call control's record type). */
-    FacStatus status();
+    default FacStatus status() {
+        return switch (this) {
+            case Success s -> FacStatus.SUCCESS;
+            case Failure f -> FacStatus.FAILURE;
+            case LockedOut l -> FacStatus.FAILURE;
+            case Aborted a -> FacStatus.ABORTED;
+            case TimedOut t -> FacStatus.TIMED_OUT;
+            case Unavailable u -> FacStatus.UNAVAILABLE;
+            case HungUp h -> FacStatus.CALLER_HUNG_UP;
+        };
+    }
 
     /** The code was accepted by the login method list. */
     record Success(String facDigits, String method) implements FacResult {
@@ -23,22 +33,12 @@ public sealed interface FacResult {
             Objects.requireNonNull(facDigits, "facDigits");
             Objects.requireNonNull(method, "method");
         }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.SUCCESS;
-        }
     }
 
     /** The code was rejected on every try (after {@code max-retries}). */
     record Failure(String facDigits, int attempts) implements FacResult {
         public Failure {
             Objects.requireNonNull(facDigits, "facDigits");
-        }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.FAILURE;
         }
     }
 
@@ -52,11 +52,6 @@ public sealed interface FacResult {
         public String facDigits() {
             return "";
         }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.FAILURE;
-        }
     }
 
     /** The caller aborted the entry more often than allowed. */
@@ -64,22 +59,12 @@ public sealed interface FacResult {
         public Aborted {
             Objects.requireNonNull(facDigits, "facDigits");
         }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.ABORTED;
-        }
     }
 
     /** Nothing was keyed within the inter-digit timeout, on every try. */
     record TimedOut(String facDigits) implements FacResult {
         public TimedOut {
             Objects.requireNonNull(facDigits, "facDigits");
-        }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.TIMED_OUT;
         }
     }
 
@@ -89,22 +74,12 @@ public sealed interface FacResult {
             Objects.requireNonNull(facDigits, "facDigits");
             Objects.requireNonNull(reason, "reason");
         }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.UNAVAILABLE;
-        }
     }
 
     /** The caller hung up while the application ran. */
     record HungUp(String facDigits) implements FacResult {
         public HungUp {
             Objects.requireNonNull(facDigits, "facDigits");
-        }
-
-        @Override
-        public FacStatus status() {
-            return FacStatus.CALLER_HUNG_UP;
         }
     }
 }
