@@ -337,15 +337,7 @@ public final class CdrStore {
 
     /** Entries waiting in {@code sink}'s queue for this gateway. */
     public long depth(Connection c, String sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table(sink) + " WHERE owner = ?")) {
-            ps.setString(1, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long n = rs.getLong(1);
-                c.commit();
-                return n;
-            }
-        }
+        return countOwned(c, "SELECT COUNT(*) FROM " + table(sink) + " WHERE owner = ?");
     }
 
     /**
@@ -375,23 +367,21 @@ public final class CdrStore {
 
     /** The stored record {@code recordId}, if present. */
     public Optional<CallLegRecord> find(Connection c, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM cdr_record WHERE record_id = ?")) {
-            ps.setString(1, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                Optional<CallLegRecord> r = rs.next() ? Optional.of(body(rs.getBytes(1)))
-                        : Optional.empty();
-                c.commit();
-                return r;
-            }
-        }
+        return bodyOf(c, "SELECT body FROM cdr_record WHERE record_id = ?", recordId, CdrStore::body);
     }
 
     /** The stored feature record {@code recordId}, if present. */
     public Optional<FeatureRecord> findFeature(Connection c, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM cdr_feature WHERE record_id = ?")) {
+        return bodyOf(c, "SELECT body FROM cdr_feature WHERE record_id = ?", recordId, CdrStore::featureBody);
+    }
+
+    /** The decoded body of the row {@code sql} (one {@code ?}: the record id) selects, if any. */
+    private static <T> Optional<T> bodyOf(Connection c, String sql, String recordId,
+                                          java.util.function.Function<byte[], T> decode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, recordId);
             try (ResultSet rs = ps.executeQuery()) {
-                Optional<FeatureRecord> r = rs.next() ? Optional.of(featureBody(rs.getBytes(1))) : Optional.empty();
+                Optional<T> r = rs.next() ? Optional.of(decode.apply(rs.getBytes(1))) : Optional.empty();
                 c.commit();
                 return r;
             }
@@ -417,20 +407,17 @@ public final class CdrStore {
 
     /** How many feature records this gateway has stored. */
     public long featureCount(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cdr_feature WHERE owner = ?")) {
-            ps.setString(1, owner);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long n = rs.getLong(1);
-                c.commit();
-                return n;
-            }
-        }
+        return countOwned(c, "SELECT COUNT(*) FROM cdr_feature WHERE owner = ?");
     }
 
     /** How many records this gateway has stored. */
     public long count(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cdr_record WHERE owner = ? AND kind = 'STOP'")) {
+        return countOwned(c, "SELECT COUNT(*) FROM cdr_record WHERE owner = ? AND kind = 'STOP'");
+    }
+
+    /** The count {@code sql} (one {@code ?}: this gateway's owner name) returns. */
+    private long countOwned(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, owner);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
