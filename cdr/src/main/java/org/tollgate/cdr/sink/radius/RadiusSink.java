@@ -52,6 +52,8 @@ public final class RadiusSink implements CdrSink {
     public static final int ACCT_OUTPUT_PACKETS = 48;
     public static final int STATUS_START = 1;
     public static final int STATUS_STOP = 2;
+    // Cisco vendor (9) sub-attributes: the same numbers as aaa's radius.CiscoDictionary. Kept here on
+    // purpose: aaa and cdr are siblings and cdr has no RADIUS library (gateway's adapter encodes them).
     public static final int CISCO_AVPAIR = 1;
     public static final int H323_REMOTE_ADDRESS = 23;
     public static final int H323_CONF_ID = 24;
