@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * The 128-bit conference / connection id shared by every leg of one call (IOS {@code ConnectionId},
- * RADIUS {@code h323-conf-id}). Made from a random UUID, so it stays unique across restarts and
- * across gateways sharing one database.
+ * RADIUS {@code h323-conf-id}). Made from a UUID with 74 random bits (by default a time-ordered
+ * one, {@link TimeOrderedUuids}), so it stays unique across restarts and across gateways sharing one
+ * database.
  */
 public record ConnectionId(int w0, int w1, int w2, int w3) {
 

@@ -23,6 +23,7 @@ import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.record.CallRecordFolder;
 import org.tollgate.cdr.record.FeatureRecord;
 import org.tollgate.cdr.record.MediaStats;
+import org.tollgate.cdr.record.TimeOrderedUuids;
 import org.tollgate.cdr.sink.CdrSink;
 import org.tollgate.cdr.sink.SinkRunner;
 import org.tollgate.cdr.store.CdrStore;
@@ -78,10 +79,13 @@ public final class CdrService implements AutoCloseable {
         }
     }
 
-    /** Opens the store (creating tables) and starts the writer and one runner per sink. */
+    /**
+     * Opens the store (creating tables) and starts the writer and one runner per sink. Connection ids
+     * are time-ordered UUIDs ({@link TimeOrderedUuids}) on {@code clock}.
+     */
     public static CdrService start(CdrSettings settings, List<CdrSink> sinks, Clock clock, MediaStats media)
             throws SQLException {
-        return start(settings, sinks, clock, media, UUID::randomUUID);
+        return start(settings, sinks, clock, media, new TimeOrderedUuids(clock));
     }
 
     /** As {@link #start(CdrSettings, List, Clock, MediaStats)} with a connection-id source (tests). */

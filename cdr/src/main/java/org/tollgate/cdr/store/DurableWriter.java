@@ -24,7 +24,13 @@ import org.tollgate.cdr.record.RecordKind;
  * order they were handed over, so sinks see a call's feature records and legs in call order.
  * After each commit {@code afterCommit} is told (sink runners wake).
  *
- * <p>Limits: at most {@value #MAX_BATCH} records per transaction (default, fixed). The in-memory
+ * <p>Limits: at most {@value #MAX_BATCH} records per transaction (default, fixed). Once a record
+ * arrives the writer gathers what else comes within {@link #LINGER} (5 ms) before it commits, so
+ * that calls ending close together share one transaction: with H2 every commit writes a new
+ * chunk (the modified B-tree pages and the store's metadata), which costs about the same for one
+ * record as for a dozen, so at 1,000 calls/s this cuts the writer's CPU per record several-fold.
+ * Durability is unchanged (a future still completes only after its commit); a record's
+ * acknowledgement waits at most {@code LINGER} longer. The in-memory
  * hand-off queue is unbounded; records in it are not yet durable (a crash in the few
  * milliseconds between release and commit loses them, and their futures never complete).
  * If the database fails, the batch is retried every second until it succeeds or {@link #close}. A
@@ -33,6 +39,8 @@ import org.tollgate.cdr.record.RecordKind;
 public final class DurableWriter implements AutoCloseable {
     /** Largest number of records in one transaction. */
     public static final int MAX_BATCH = 4000;
+    /** How long the writer waits, after the first record of a transaction, for more to join it. */
+    public static final java.time.Duration LINGER = java.time.Duration.ofMillis(5);
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
 
     private record Pending(List<CallLegRecord> records, List<FeatureRecord> features, RecordKind kind,
@@ -111,8 +119,16 @@ public final class DurableWriter implements AutoCloseable {
                     }
                     batch.add(first);
                     int n = first.size();
+                    long deadline = System.nanoTime() + LINGER.toNanos();
                     while (n < MAX_BATCH) {
-                        Pending p = queue.poll();
+                        long wait = deadline - System.nanoTime();
+                        Pending p;
+                        try {
+                            p = wait > 0 && running ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                        } catch (InterruptedException e) {
+                            running = false; // write what was gathered, then drain and stop
+                            p = null;
+                        }
                         if (p == null) {
                             break;
                         }
