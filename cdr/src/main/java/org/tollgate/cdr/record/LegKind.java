@@ -27,6 +27,9 @@ public enum LegKind {
         return radiusCallType;
     }
 
+    /** A voice-port endpoint ({@code 0/1/0}, {@code port 0/1/1 ...}); compiled once, used for every leg. */
+    private static final java.util.regex.Pattern VOICE_PORT = java.util.regex.Pattern.compile("(port )?\\d+/\\d+/\\d+.*");
+
     /**
      * The kind of a leg from call control's description of its endpoint: a voice-port
      * ({@code 0/1/0}, {@code port 0/1/1}) or an ephone is telephony; SIP targets
@@ -34,7 +37,7 @@ public enum LegKind {
      */
     public static LegKind ofEndpoint(String endpoint) {
         String e = endpoint.trim();
-        if (e.matches("(port )?\\d+/\\d+/\\d+.*") || e.startsWith("ephone")) {
+        if (VOICE_PORT.matcher(e).matches() || e.startsWith("ephone")) {
             return TELE;
         }
         return VOIP;

@@ -60,6 +60,8 @@ public final class SipMessageGuard {
 
     private static final Verdict PASS = new Verdict.Pass();
     private static final long MAX_CSEQ = (1L << 31) - 1;
+    /** A request's CSeq value: sequence number (at most 10 digits), LWS, method. */
+    private static final java.util.regex.Pattern CSEQ = java.util.regex.Pattern.compile("([0-9]{1,10})\\s+\\S+");
     private static final java.util.Set<String> SINGLE_VALUE = java.util.Set.of("call-id", "from", "to", "cseq",
             "max-forwards", "content-type");
 
@@ -130,7 +132,7 @@ public final class SipMessageGuard {
         boolean response = start.startsWith("SIP/");
         if (response) {
             String[] parts = start.split(" ", 3);
-            if (parts.length < 2 || !parts[1].matches("[1-6][0-9][0-9]")) {
+            if (parts.length < 2 || !isStatusCode(parts[1])) {
                 return new Verdict.Drop("status code not in 100..699");
             }
         }
@@ -161,8 +163,8 @@ public final class SipMessageGuard {
             }
             switch (name) {
                 case "content-length" -> {
-                    contentLengthCount += value.split(",", -1).length;
-                    if (!value.matches("[0-9]{1,9}")) {
+                    contentLengthCount += 1 + count(value, ',');
+                    if (!isNumber(value, 9)) {
                         return response ? new Verdict.Drop("invalid Content-Length")
                                 : new Verdict.Reject(400, "Invalid Content-Length");
                     }
@@ -178,9 +180,11 @@ public final class SipMessageGuard {
                     if (response && hasOverlargeNumber(value)) {
                         return new Verdict.Drop("overlarge scalar in " + name);
                     }
-                    if (!response && name.equals("cseq") && !value.matches("[0-9]{1,10}\\s+\\S+")
-                            || !response && name.equals("cseq") && Long.parseLong(value.split("\\s+")[0]) > MAX_CSEQ) {
-                        return new Verdict.Reject(400, "Invalid CSeq"); // 3.1.2.4: CSeq must be below 2**31
+                    if (!response && name.equals("cseq")) {
+                        java.util.regex.Matcher m = CSEQ.matcher(value);
+                        if (!m.matches() || Long.parseLong(m.group(1)) > MAX_CSEQ) {
+                            return new Verdict.Reject(400, "Invalid CSeq"); // 3.1.2.4: CSeq must be below 2**31
+                        }
                     }
                 }
                 default -> {
@@ -231,10 +235,18 @@ public final class SipMessageGuard {
         return -1;
     }
 
-    /** Header lines with continuation lines (starting with SP/HT) joined; leading CRLFs skipped. */
+    /**
+     * Header lines (split at LF or CRLF) with continuation lines (starting with SP/HT) joined;
+     * leading CRLFs skipped. Scans the characters itself: this runs for every received message.
+     */
     static List<String> unfold(String head) {
         List<String> out = new ArrayList<>();
-        for (String raw : head.split("\r?\n")) {
+        int n = head.length();
+        for (int from = 0; from < n; ) {
+            int lf = head.indexOf('\n', from);
+            int end = lf < 0 ? n : lf;
+            String raw = head.substring(from, lf > from && head.charAt(lf - 1) == '\r' ? lf - 1 : end);
+            from = lf < 0 ? n : lf + 1;
             if (raw.isEmpty()) {
                 if (out.isEmpty()) {
                     continue;
@@ -248,6 +260,34 @@ public final class SipMessageGuard {
             }
         }
         return out;
+    }
+
+    /** Three digits, the first 1..6 (RFC 3261 section 7.2 Status-Code, 100..699). */
+    private static boolean isStatusCode(String s) {
+        return s.length() == 3 && s.charAt(0) >= '1' && s.charAt(0) <= '6' && isNumber(s, 3);
+    }
+
+    /** One to {@code maxDigits} ASCII digits and nothing else. */
+    private static boolean isNumber(String s, int maxDigits) {
+        if (s.isEmpty() || s.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean hasBareUriHeaders(String value) {
