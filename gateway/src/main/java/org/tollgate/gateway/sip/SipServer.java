@@ -38,7 +38,7 @@ import org.tollgate.gateway.sip.registrar.Registrar;
  * {@code THREAD_POOL_SIZE} with {@code REENTRANT_LISTENER=true}, {@code MAX_MESSAGE_SIZE},
  * {@code CONGESTION_CONTROL_TIMEOUT}, {@code RECEIVE_UDP_BUFFER_SIZE}, {@code SEND_UDP_BUFFER_SIZE},
  * {@code MAX_SERVER_TRANSACTIONS}, {@code MAX_CLIENT_TRANSACTIONS}, {@code MAX_CONNECTIONS},
- * {@code READ_TIMEOUT}; {@code STACK_LOGGER} and
+ * {@code READ_TIMEOUT}, {@code LINGER_TIMER} ({@link #LINGER_SECONDS}); {@code STACK_LOGGER} and
  * {@code SERVER_LOGGER} are the SLF4J adapters (log4j 1.x is not on the class path);
  * {@code ALWAYS_ADD_RPORT=true} answers UDP requests to their source port (RFC 3581 symmetric
  * response routing, also for clients that did not ask, as NAT'd phones need);
@@ -48,6 +48,15 @@ import org.tollgate.gateway.sip.registrar.Registrar;
 public final class SipServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
     private static final AtomicInteger STACK_COUNTER = new AtomicInteger();
+    /**
+     * {@code gov.nist.javax.sip.LINGER_TIMER}: seconds the RI keeps a transaction or dialog after it
+     * reached Terminated (default 8). This is on top of the RFC 3261 timers, which the RI keeps as they
+     * are (a UDP server transaction still absorbs retransmissions for 64*T1 = 32 s: Timer J, and after a
+     * 2xx to INVITE RFC 6026's Timer L); the RI documents the linger as there for TCP, for an ACK racing
+     * the end of the transaction. At B2BUA rates the 8 s were a fifth of the JAIN-SIP objects alive (and
+     * of the GC's copying work), so 1 s.
+     */
+    static final int LINGER_SECONDS = 1;
 
     private final SipServerSettings settings;
     private final String stackName;
@@ -184,6 +193,7 @@ public final class SipServer implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 org.tollgate.gateway.sip.internal.QueueAwareMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.LINGER_TIMER", Integer.toString(LINGER_SECONDS));
         return p;
     }
 
