@@ -29,11 +29,19 @@ final class SipGatewayFixture implements AutoCloseable {
     final SipCallEdge sip;
 
     SipGatewayFixture(String configText, Path dataDir) throws Exception {
+        this(configText, dataDir, null);
+    }
+
+    /** As {@link #SipGatewayFixture(String, Path)} with call timers on {@code timers} (null: the system scheduler). */
+    SipGatewayFixture(String configText, Path dataDir, org.tollgate.callcontrol.time.CallScheduler timers)
+            throws Exception {
         ParseResult r = ConfigParser.parse("sipp.cfg", configText);
         GatewayConfig config = assertInstanceOf(ParseResult.Ok.class, r, r.toString()).config();
         Clock clock = Clock.systemUTC();
         ConfigHolder holder = new ConfigHolder(config);
-        services = CallServices.start(holder, dataDir, clock, new DebugBus(clock), new GatewayMetrics());
+        services = timers == null
+                ? CallServices.start(holder, dataDir, clock, new DebugBus(clock), new GatewayMetrics())
+                : CallServices.start(holder, dataDir, clock, new DebugBus(clock), new GatewayMetrics(), timers);
         SipCallEdge edge;
         try {
             edge = SipCallEdge.start(holder::get, OptionalInt.of(Sipp.freeUdpPort()), clock,

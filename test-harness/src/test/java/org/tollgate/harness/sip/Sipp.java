@@ -88,6 +88,11 @@ final class Sipp {
         return all;
     }
 
+    /** True while the SIPp process runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     void kill() {
         process.destroyForcibly();
     }

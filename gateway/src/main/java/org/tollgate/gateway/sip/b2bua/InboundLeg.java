@@ -35,6 +35,9 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
     private boolean early;
     private boolean finalSent;
     private boolean answered;
+    /** RFC 4028 negotiation of the INVITE (set before the leg is used). */
+    private volatile SessionTimer.Negotiation sessionTimer = new SessionTimer.Negotiation.None();
+    private final SessionTimerUsage timers = new SessionTimerUsage(this);
 
     InboundLeg(SipB2bua b2bua, RtpStream stream, ServerTransaction inviteTx, String callId, String answerSdp,
                SdpNegotiator.MediaSelection selection, String calledUser,
@@ -143,13 +146,99 @@ sealed class InboundLeg extends SipLeg permits FocusLeg {
             answered = true;
         }
         stream.stopPlaying();
+        SessionTimer.Negotiation st = sessionTimer;
         b2bua.messages().respond(inviteTx, Response.OK, r -> {
             decorate(r);
             b2bua.messages().setSdp(r, answerSdp);
+            addSessionTimer(r, st);
         });
         this.dialog = inviteTx.getDialog();
         b2bua.setupFinished(inviteTx);
         subscribeKpml();
+        if (st instanceof SessionTimer.Negotiation.Use use) {
+            timers.refreshed(use);
+        }
+    }
+
+    /** The INVITE's RFC 4028 negotiation, decided by the B2BUA before the leg is used. */
+    void sessionTimer(SessionTimer.Negotiation negotiation) {
+        this.sessionTimer = negotiation;
+    }
+
+    /** {@code Session-Expires: N;refresher=X} (+ {@code Require: timer}) on a 2xx (RFC 4028 section 9). */
+    private void addSessionTimer(Response r, SessionTimer.Negotiation st) throws ParseException {
+        if (st instanceof SessionTimer.Negotiation.Use use) {
+            r.addHeader(b2bua.messages().headers.createHeader("Session-Expires", use.headerValue()));
+            r.addHeader(b2bua.messages().headers.createHeader("Supported", "timer"));
+            if (use.requireTimer()) {
+                r.addHeader(b2bua.messages().headers.createRequireHeader("timer"));
+            }
+        }
+    }
+
+    /**
+     * A re-INVITE from the caller while a session timer runs is a refresh (RFC 4028 section 10):
+     * renegotiated from its {@code Session-Expires} / {@code Supported} (an interval below Min-SE keeps
+     * the running one), answered with the headers, and the timer restarts.
+     */
+    @Override protected void reInviteAnswered(Request req, Response ok) throws ParseException {
+        if (timers.current().isEmpty()) {
+            return;
+        }
+        SessionTimer.Negotiation n = b2bua.negotiateSessionTimer(req);
+        SessionTimer.Negotiation.Use use = n instanceof SessionTimer.Negotiation.Use u ? u : timers.current().get();
+        addSessionTimer(ok, use);
+        timers.refreshed(use);
+    }
+
+    /** The gateway refreshes (refresher=uas): re-INVITE with the unchanged SDP and the timer headers. */
+    void sendSessionRefresh(SessionTimer.Negotiation.Use use) {
+        javax.sip.Dialog d = dialog;
+        if (d == null) {
+            return;
+        }
+        String sdp = currentOffer();
+        b2bua.sendInDialog(d, Request.INVITE, r -> {
+            r.addHeader(b2bua.messages().headers.createHeader("Session-Expires", use.headerValue()));
+            r.addHeader(b2bua.messages().headers.createHeader("Supported", "timer"));
+            if (use.requireTimer()) {
+                r.addHeader(b2bua.messages().headers.createRequireHeader("timer"));
+            }
+            r.addHeader(contactHeader());
+            b2bua.messages().setSdp(r, sdp);
+        });
+    }
+
+    /**
+     * A response to our refresh: 2xx is acknowledged; 408 or 481 mean the session is gone (RFC 4028
+     * section 10: BYE); other failures leave the session running.
+     */
+    void onRefreshResponse(javax.sip.ResponseEvent event) {
+        Response r = event.getResponse();
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
+        int status = r.getStatusCode();
+        if (status >= 200 && status < 300 && Request.INVITE.equals(cseq.getMethod())) {
+            javax.sip.Dialog d = event.getDialog() != null ? event.getDialog() : dialog;
+            try {
+                d.sendAck(d.createAck(cseq.getSeqNumber()));
+            } catch (javax.sip.InvalidArgumentException | javax.sip.SipException | RuntimeException e) {
+                LOG.debug("ACK of the refresh on {} failed: {}", describe(), e.toString());
+            }
+        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            LOG.info("{}: session refresh answered {}, BYE", describe(), status);
+            sessionExpired();
+        }
+    }
+
+    /** The session timer expired (or its refresh failed): BYE, and the call is released with cause 102. */
+    void sessionExpired() {
+        sendBye(Q850Cause.RECOVERY_ON_TIMER_EXPIRY);
+        remoteGone(Q850Cause.RECOVERY_ON_TIMER_EXPIRY);
+    }
+
+    @Override protected void close() {
+        timers.stop();
+        super.close();
     }
 
     private void release(Q850Cause cause) {

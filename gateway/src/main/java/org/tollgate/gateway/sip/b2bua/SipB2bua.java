@@ -164,6 +164,13 @@ public final class SipB2bua implements SipCallHandler {
             reject(tx, Response.NOT_ACCEPTABLE_HERE); // offerless INVITE (RFC 3261 13.2.1 delayed offer) not supported
             return;
         }
+        SessionTimer.Negotiation sessionTimer = negotiateSessionTimer(req);
+        if (sessionTimer instanceof SessionTimer.Negotiation.TooSmall small) {
+            messages.respond(tx, 422, r -> r.addHeader(messages.headers.createHeader("Min-SE",
+                    Integer.toString(small.minSe())))); // RFC 4028 section 9: Session Interval Too Small
+            setupFinished(tx);
+            return;
+        }
         SipConfiguration.InboundSource source = SipConfiguration.inboundSource(config.get(), calling, called);
         LegMedia media = LegMedia.of(source.dtmfRelay(), source.codec(), settings.codecs());
         SdpNegotiator.LocalMedia probe = new SdpNegotiator.LocalMedia(0, 1, mediaAddress(), 9, media.codecs(),
@@ -206,6 +213,7 @@ public final class SipB2bua implements SipCallHandler {
         }
         InboundLeg leg = new InboundLeg(this, stream, tx, callId, agreed.answerSdp(), agreed.selection(), called,
                 media);
+        leg.sessionTimer(sessionTimer);
         legs.put(callId, leg);
         Caller caller = callerOf(calling, display, called);
         EndpointDirectory.byNumber(config.get(), calling).ifPresent(e -> leg.party(caller));
@@ -273,6 +281,36 @@ public final class SipB2bua implements SipCallHandler {
                 .orElseGet(() -> new Caller("sip", calling, display,
                         EndpointDirectory.inboundGroup(c, true, called, calling)));
     }
+
+    /** RFC 4028 section 9 for an INVITE: its {@code Session-Expires} and {@code Supported: timer}. */
+    SessionTimer.Negotiation negotiateSessionTimer(Request req) {
+        javax.sip.header.Header se = req.getHeader("Session-Expires");
+        if (se == null) {
+            se = req.getHeader("x"); // compact form
+        }
+        Optional<SessionTimer.Requested> requested = se == null ? Optional.empty()
+                : SessionTimer.parse(headerValue(se));
+        boolean supported = false;
+        java.util.ListIterator<?> it = req.getHeaders(javax.sip.header.SupportedHeader.NAME);
+        while (it != null && it.hasNext()) {
+            Object h = it.next();
+            String tags = h instanceof javax.sip.header.SupportedHeader sh ? sh.getOptionTag()
+                    : headerValue((javax.sip.header.Header) h);
+            for (String tag : String.valueOf(tags).split(",")) {
+                supported |= tag.trim().equalsIgnoreCase("timer");
+            }
+        }
+        return SessionTimer.negotiate(requested, supported, sessionTimers);
+    }
+
+    private static String headerValue(javax.sip.header.Header h) {
+        String text = h.toString().trim();
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(colon + 1).trim();
+    }
+
+    /** Session timer settings (RFC 4028): Min-SE 90 s, 1800 s asked of callers that support timers. */
+    private final SessionTimer.Settings sessionTimers = SessionTimer.Settings.defaults();
 
     private void reject(ServerTransaction tx, int status) {
         messages.respond(tx, status, r -> { });
@@ -373,6 +411,11 @@ public final class SipB2bua implements SipCallHandler {
         String callId = ((CallIdHeader) event.getResponse().getHeader(CallIdHeader.NAME)).getCallId();
         javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) event.getResponse()
                 .getHeader(javax.sip.header.CSeqHeader.NAME);
+        if (cseq != null && legs.get(callId) instanceof InboundLeg in
+                && (Request.INVITE.equals(cseq.getMethod()) || Request.UPDATE.equals(cseq.getMethod()))) {
+            in.onRefreshResponse(event); // our session refresh (an incoming leg sends no other INVITE)
+            return;
+        }
         if (cseq != null && Request.SUBSCRIBE.equals(cseq.getMethod())) {
             SipLeg leg = legs.get(callId);
             if (leg != null) {

@@ -150,7 +150,21 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         b2bua.messages().respond(tx, Response.OK, r -> {
             r.addHeader(b2bua.messages().contact(contactUser(), b2bua.contactHost(), b2bua.contactPort()));
             b2bua.messages().setSdp(r, sdp);
+            reInviteAnswered(req, r);
         });
+    }
+
+    /** Adds to the 200 of a peer's re-INVITE (session timer headers of an incoming leg); nothing here. */
+    protected void reInviteAnswered(Request req, Response ok) throws java.text.ParseException {
+    }
+
+    /** The leg's SDP as it stands (same o= version: nothing changed, RFC 3264 section 8), as an offer. */
+    protected String currentOffer() {
+        long version;
+        synchronized (this) {
+            version = sdpVersion;
+        }
+        return SdpNegotiator.offer(localMedia(version, SdpNegotiator.Direction.SENDRECV));
     }
 
     /** Handles an in-dialog request (BYE, CANCEL, re-INVITE, ACK with {@code tx} null). */

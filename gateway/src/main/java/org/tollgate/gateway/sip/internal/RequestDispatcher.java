@@ -247,7 +247,7 @@ public final class RequestDispatcher implements SipListener {
         r.addHeader(headers.createAllowHeader(ALLOW));
         r.addHeader(headers.createAcceptHeader("application", "sdp"));
         r.addHeader(headers.createAcceptHeader("application", "dtmf-relay"));
-        r.addHeader(headers.createHeader("Supported", ""));
+        r.addHeader(headers.createHeader("Supported", String.join(", ", SUPPORTED)));
         r.addHeader(headers.createAllowEventsHeader(ALLOW_EVENTS));
     }
 
@@ -256,14 +256,21 @@ public final class RequestDispatcher implements SipListener {
         return to != null && to.getTag() != null;
     }
 
+    /** Option tags of {@code Require} the gateway does not support (all but {@code timer}, RFC 4028). */
     private static List<String> requiredOptions(Request request) {
         List<String> out = new ArrayList<>();
         ListIterator<?> it = request.getHeaders(RequireHeader.NAME);
         while (it != null && it.hasNext()) {
-            out.add(((RequireHeader) it.next()).getOptionTag());
+            String tag = ((RequireHeader) it.next()).getOptionTag();
+            if (!SUPPORTED.contains(tag.trim().toLowerCase(Locale.ROOT))) {
+                out.add(tag);
+            }
         }
         return out;
     }
+
+    /** Option tags the gateway supports ({@code Supported}). */
+    private static final Set<String> SUPPORTED = Set.of("timer");
 
     private static boolean acceptsSdp(Request request) {
         ListIterator<?> it = request.getHeaders(AcceptHeader.NAME);
