@@ -75,14 +75,33 @@ public final class FeatureScenarios {
         clock.advance(Duration.ofSeconds(seconds));
     }
 
+    /** The phone on {@code port} goes off-hook and dials {@code number} a second later. */
+    private void dialFrom(String port, String number) {
+        phone(port).offHook();
+        pause(1);
+        phone(port).dial(number);
+    }
+
     /** 1001 calls 1002, 1002 answers after 3 s. */
     private void aCallsB() {
-        phone("0/1/0").offHook();
-        pause(1);
-        phone("0/1/0").dial("1002");
+        dialFrom("0/1/0", "1002");
         pause(3);
         phone("0/1/1").offHook();
         pause(10);
+    }
+
+    /** B (1002) flashes and keys {@code digits} a second later. */
+    private void bFlashesAndDials(String digits) {
+        phone("0/1/1").flash();
+        pause(1);
+        phone("0/1/1").dial(digits);
+    }
+
+    /** The phone on {@code first} hangs up, then a second later the one on {@code second}. */
+    private void hangUpInTurn(String first, String second) {
+        phone(first).onHook();
+        pause(1);
+        phone(second).onHook();
     }
 
     /**
@@ -92,9 +111,7 @@ public final class FeatureScenarios {
     public void consultTransfer(CallRecordSink sink) {
         start("", sink);
         aCallsB();
-        phone("0/1/1").flash();
-        pause(1);
-        phone("0/1/1").dial("1003");
+        bFlashesAndDials("1003");
         pause(2);
         phone("0/1/2").offHook();
         pause(5);
@@ -102,9 +119,7 @@ public final class FeatureScenarios {
         pause(20);
         phone("0/1/0").speak(600);
         assertEquals("voice", phone("0/1/2").hearing(), "A and C talk after the transfer");
-        phone("0/1/0").onHook();
-        pause(1);
-        phone("0/1/2").onHook();
+        hangUpInTurn("0/1/0", "0/1/2");
     }
 
     /**
@@ -114,16 +129,12 @@ public final class FeatureScenarios {
     public void blindTransfer(CallRecordSink sink) {
         start("telephony-service\n transfer-system full-blind\n", sink);
         aCallsB();
-        phone("0/1/1").flash();
-        pause(1);
-        phone("0/1/1").dial("1003");
+        bFlashesAndDials("1003");
         phone("0/1/1").onHook();
         pause(4);
         phone("0/1/2").offHook();
         pause(30);
-        phone("0/1/2").onHook();
-        pause(1);
-        phone("0/1/0").onHook();
+        hangUpInTurn("0/1/2", "0/1/0");
     }
 
     /**
@@ -136,25 +147,19 @@ public final class FeatureScenarios {
         phone("0/1/1").dial("**11003#");
         phone("0/1/1").onHook();
         pause(5);
-        phone("0/1/0").offHook();
-        pause(1);
-        phone("0/1/0").dial("1002");
+        dialFrom("0/1/0", "1002");
         assertTrue(phone("0/1/2").isRinging(), "1003 rings for 1002");
         pause(4);
         phone("0/1/2").offHook();
         pause(25);
-        phone("0/1/0").onHook();
-        pause(1);
-        phone("0/1/2").onHook();
+        hangUpInTurn("0/1/0", "0/1/2");
     }
 
-    /** Meet-me on 8000: 1001, 1002 and 1003 dial in 5 s apart (MEETME), then leave in turn (CONF). */
+    /** Meet-me on 8000: 1001, 1002 and 1003 dial in 5 s apart (MEETME), then leave in turn (MEETME). */
     public void meetMe(CallRecordSink sink) {
         start("", sink);
         for (String p : List.of("0/1/0", "0/1/1", "0/1/2")) {
-            phone(p).offHook();
-            pause(1);
-            phone(p).dial("8000");
+            dialFrom(p, "8000");
             pause(4);
         }
         pause(30);
@@ -171,18 +176,12 @@ public final class FeatureScenarios {
     public void parkAndRetrieve(CallRecordSink sink) {
         start("", sink);
         aCallsB();
-        phone("0/1/1").flash();
-        pause(1);
-        phone("0/1/1").dial("**6");
+        bFlashesAndDials("**6");
         phone("0/1/1").onHook();
         pause(10);
-        phone("0/1/2").offHook();
-        pause(1);
-        phone("0/1/2").dial("7001");
+        dialFrom("0/1/2", "7001");
         pause(15);
-        phone("0/1/2").onHook();
-        pause(1);
-        phone("0/1/0").onHook();
+        hangUpInTurn("0/1/2", "0/1/0");
     }
 
     /**
@@ -192,18 +191,14 @@ public final class FeatureScenarios {
     public void parkRecall(CallRecordSink sink) {
         start("", sink);
         aCallsB();
-        phone("0/1/1").flash();
-        pause(1);
-        phone("0/1/1").dial("**6");
+        bFlashesAndDials("**6");
         phone("0/1/1").onHook();
         pause(120);
         assertTrue(phone("0/1/1").isRinging(), "recalled to the parker");
         pause(2);
         phone("0/1/1").offHook();
         pause(10);
-        phone("0/1/1").onHook();
-        pause(1);
-        phone("0/1/0").onHook();
+        hangUpInTurn("0/1/1", "0/1/0");
     }
 
     /**
@@ -212,16 +207,10 @@ public final class FeatureScenarios {
      */
     public void directedPickup(CallRecordSink sink) {
         start("", sink);
-        phone("0/1/0").offHook();
-        pause(1);
-        phone("0/1/0").dial("1002");
+        dialFrom("0/1/0", "1002");
         pause(3);
-        phone("0/1/2").offHook();
-        pause(1);
-        phone("0/1/2").dial("**51002#");
+        dialFrom("0/1/2", "**51002#");
         pause(20);
-        phone("0/1/0").onHook();
-        pause(1);
-        phone("0/1/2").onHook();
+        hangUpInTurn("0/1/0", "0/1/2");
     }
 }
