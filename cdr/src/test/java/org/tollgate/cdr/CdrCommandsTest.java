@@ -67,21 +67,7 @@ class CdrCommandsTest {
     };
 
     CliSession session(GatewayConfig cfg, CdrService cdr, Clock clock) {
-        StartupConfig startup = new StartupConfig() {
-            @Override
-            public Optional<String> read() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void write(String text) {
-            }
-
-            @Override
-            public String location() {
-                return "cme-fac.cfg";
-            }
-        };
+        StartupConfig startup = StartupConfig.none("cme-fac.cfg");
         LineDirectory lines = List::of;
         CliEnvironment env = new CliEnvironment(new ConfigHolder(cfg), new DebugBus(clock), clock, startup,
                 new VersionInfo("0.1.0", boot, "cme-fac.cfg"), lines);

@@ -60,21 +60,7 @@ class CallControlCommandsTest {
     };
 
     CliSession session(GatewayConfig cfg, int privilege) {
-        StartupConfig startup = new StartupConfig() {
-            @Override
-            public Optional<String> read() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void write(String text) {
-            }
-
-            @Override
-            public String location() {
-                return "cme-fac.cfg";
-            }
-        };
+        StartupConfig startup = StartupConfig.none("cme-fac.cfg");
         LineDirectory lines = List::of;
         CliEnvironment env = new CliEnvironment(new ConfigHolder(cfg), new DebugBus(clock), clock, startup,
                 new VersionInfo("0.1.0", clock.instant().minus(Duration.ofMinutes(1)), "cme-fac.cfg"), lines);

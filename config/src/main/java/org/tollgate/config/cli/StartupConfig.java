@@ -13,4 +13,23 @@ public interface StartupConfig {
 
     /** Where it is, for {@code show version} ({@code Configuration file is ...}). */
     String location();
+
+    /** No saved configuration: {@link #read} is empty and {@link #write} keeps nothing (tests, fixtures). */
+    static StartupConfig none(String location) {
+        return new StartupConfig() {
+            @Override
+            public Optional<String> read() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void write(String text) {
+            }
+
+            @Override
+            public String location() {
+                return location;
+            }
+        };
+    }
 }

@@ -35,21 +35,7 @@ final class ExecFixture {
                     new User("op", 1, false, Optional.empty(), Password.ofClear("op-pw"))))
             .build();
     final CliEnvironment env = new CliEnvironment(new ConfigHolder(config), new DebugBus(clock), clock,
-            new StartupConfig() {
-                @Override
-                public Optional<String> read() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public void write(String text) {
-                }
-
-                @Override
-                public String location() {
-                    return "none";
-                }
-            }, new VersionInfo("0.1.0", clock.instant(), "test.cfg"), lines);
+            StartupConfig.none("none"), new VersionInfo("0.1.0", clock.instant(), "test.cfg"), lines);
     final CommandTree tree;
 
     ExecFixture() {

@@ -45,21 +45,7 @@ class TelnetServerTest {
         GatewayConfig cfg = GatewayConfig.empty().toBuilder().hostname("gw")
                 .users(List.of(new User("admin", 15, false, Optional.empty(), Password.ofClear("pw")))).build();
         CliEnvironment env = new CliEnvironment(new ConfigHolder(cfg), new DebugBus(clock), clock,
-                new StartupConfig() {
-                    @Override
-                    public Optional<String> read() {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void write(String text) {
-                    }
-
-                    @Override
-                    public String location() {
-                        return "none";
-                    }
-                }, new VersionInfo("0.1.0", clock.instant(), "none"), lines);
+                StartupConfig.none("none"), new VersionInfo("0.1.0", clock.instant(), "none"), lines);
         CommandRegistry r = new CommandRegistry();
         new BuiltinCommands().register(r);
         server = TelnetServer.start(env, r.build(), lines, policy::get, InetAddress.getLoopbackAddress(), 0);

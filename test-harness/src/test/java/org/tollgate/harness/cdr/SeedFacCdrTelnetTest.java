@@ -151,21 +151,7 @@ class SeedFacCdrTelnetTest {
 
                 LineTable lines = new LineTable(clock);
                 CliEnvironment env = new CliEnvironment(new ConfigHolder(config), new DebugBus(clock), clock,
-                        new StartupConfig() {
-                            @Override
-                            public Optional<String> read() {
-                                return Optional.empty();
-                            }
-
-                            @Override
-                            public void write(String text) {
-                            }
-
-                            @Override
-                            public String location() {
-                                return "cme-fac.cfg";
-                            }
-                        }, new VersionInfo("test", Instant.now(), "cme-fac.cfg"), lines);
+                        StartupConfig.none("cme-fac.cfg"), new VersionInfo("test", Instant.now(), "cme-fac.cfg"), lines);
                 CommandRegistry registry = new CommandRegistry();
                 new CallControlCommands(() -> cc).register(registry);
                 GatewayCdr.commands(() -> cdr, Instant.now(), (ref, cause) -> false).register(registry);
