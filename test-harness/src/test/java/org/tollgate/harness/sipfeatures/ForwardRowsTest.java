@@ -42,7 +42,7 @@ class ForwardRowsTest {
         try (SipRows r = SipRows.start(data, "", "A>C", "B>C")) {
             setFromPhone(r, "**1" + C + "#");
             PhoneCall out = r.phone(A).call(B);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             assertFalse(r.phone(C).hasIncoming(), "C not offered before the FAC");
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
@@ -66,7 +66,7 @@ class ForwardRowsTest {
             PhoneCall atB = r.phone(B).awaitIncoming();
             assertFalse(r.anyoneAsked(), "A->B needs no FAC");
             atB.refuse(486);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
             atC.answer();
@@ -91,7 +91,7 @@ class ForwardRowsTest {
             r.gw.advance(Duration.ofSeconds(1));
             atB.expectState(PhoneCall.State.TERMINATED);
             assertTrue(atB.endedByPeer(), "B's INVITE is cancelled");
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
             atC.answer();
@@ -107,7 +107,7 @@ class ForwardRowsTest {
     void redirectBy302KeepsFac() throws Exception {
         try (SipRows r = SipRows.start(data, "", "A>B", "A>C")) {
             PhoneCall out = r.phone(A).call(B);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atB = r.phone(B).awaitIncoming();
             atB.redirect(C);
@@ -126,7 +126,7 @@ class ForwardRowsTest {
     void notifyTriggeredForwardAsksAgain() throws Exception {
         try (SipRows r = SipRows.start(data, "", "A>B", "A>C")) {
             PhoneCall out = r.phone(A).call(B);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atB = r.phone(B).awaitIncoming();
             PhoneGateway.await(() -> !r.anyoneAsked(), "A's FAC accepted");
@@ -134,7 +134,8 @@ class ForwardRowsTest {
             assertTrue(atB.awaitReferNotify("200"), "B is told by NOTIFY");
             atB.expectState(PhoneCall.State.TERMINATED);
             assertTrue(atB.endedByPeer(), "B's ringing INVITE is cancelled");
-            r.awaitAsked(A);
+            out.media().clearHeard();
+            r.awaitAskedOn(A, out);
             assertFalse(r.phone(C).hasIncoming(), "C not offered before A's second FAC");
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();

@@ -47,7 +47,7 @@ class ParkPickupRowsTest {
                  park-slot timeout 30 limit 1 recall
                 """, "C>A", "A>B")) {
             PhoneCall out = r.phone(A).call(B);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atB = r.phone(B).awaitIncoming();
             atB.answer();

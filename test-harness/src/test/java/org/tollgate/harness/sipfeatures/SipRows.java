@@ -160,6 +160,17 @@ final class SipRows implements AutoCloseable {
                 calling + "->" + called + " " + state + "; calls: " + gw.activeCalls());
     }
 
+    /**
+     * Waits until {@code number} is asked and its phone hears the FAC prompt on {@code call}: the
+     * prompt's audio arrives in that dialog's RTP and the {@code dsp} tone classifier calls it voice
+     * (not a tone, not silence).
+     */
+    void awaitAskedOn(String number, PhoneCall call) {
+        awaitAsked(number);
+        assertTrue(PhoneGatewayChecks.poll(() -> call.media().heard() == org.tollgate.dsp.tone.Heard.VOICE),
+                number + " hears the FAC prompt on " + call + ": " + call.media().heard());
+    }
+
     /** True while some call collects a FAC. */
     boolean anyoneAsked() {
         return gw.anyFacAsked();

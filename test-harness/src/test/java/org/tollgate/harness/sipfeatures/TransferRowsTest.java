@@ -29,7 +29,7 @@ class TransferRowsTest {
     void blindTransfer() throws Exception {
         try (SipRows r = SipRows.start(data, "", "A>B", "A>C", "B>C")) {
             PhoneCall out = r.phone(A).call(B);
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, out);
             out.sendDigits(SipRows.FAC);
             PhoneCall atB = r.phone(B).awaitIncoming();
             atB.answer();
@@ -37,7 +37,8 @@ class TransferRowsTest {
             assertEquals(202, atB.refer(C));
             assertTrue(atB.awaitReferNotify("200"), "B is told by NOTIFY");
             atB.expectState(PhoneCall.State.TERMINATED);
-            r.awaitAsked(A);
+            out.media().clearHeard();
+            r.awaitAskedOn(A, out);
             assertFalse(r.gw.facAskedFrom(B), "the transferor is not asked");
             assertFalse(r.phone(C).hasIncoming(), "C is not offered the call before A's FAC");
             out.sendDigits(SipRows.FAC);
@@ -58,7 +59,7 @@ class TransferRowsTest {
         try (SipRows r = SipRows.start(data, "", "A>C")) {
             SipRows.Call ab = r.connect(A, B);
             assertEquals(202, ab.in().refer(C));
-            r.awaitAsked(A);
+            r.awaitAskedOn(A, ab.out());
             ab.out().sendDigits(SipRows.BAD_FAC);
             ab.out().expectState(PhoneCall.State.TERMINATED);
             assertFalse(r.phone(C).hasIncoming(), "C never rings");
@@ -78,7 +79,7 @@ class TransferRowsTest {
     void consultWhileAlertingCase1() throws Exception {
         try (SipRows r = SipRows.start(data, "", "B>C")) {
             PhoneCall[] k = consult(r);
-            r.awaitAsked(B);
+            r.awaitAskedOn(B, k[2]);
             assertTrue(k[2].awaitStatus(183), "B hears the FAC prompt");
             assertEquals(603, k[1].referReplacing(C, k[2]), "completion refused while B owes the FAC");
             assertFalse(r.phone(C).hasIncoming(), "not completed while B owes the FAC: C not offered");
@@ -95,7 +96,7 @@ class TransferRowsTest {
     void consultWhileAlertingCase2() throws Exception {
         try (SipRows r = SipRows.start(data, "", "B>C", "A>C")) {
             PhoneCall[] k = consult(r);
-            r.awaitAsked(B);
+            r.awaitAskedOn(B, k[2]);
             k[2].sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
             r.awaitCall(B, C, "Alerting");
