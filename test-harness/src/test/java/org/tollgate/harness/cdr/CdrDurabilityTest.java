@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +23,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.cdr.store.CdrStore;
+import org.tollgate.harness.process.ChildJvm;
+import org.tollgate.harness.process.PersistingChild;
 import org.tollgate.harness.radius.FreeRadiusServer;
 
 /**
@@ -45,53 +40,10 @@ class CdrDurabilityTest {
     @TempDir
     Path data;
 
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
-
-    /** A child process and the record ids it reported persisted. */
-    static final class Child {
-        final Process process;
-        final Set<String> persisted = ConcurrentHashMap.newKeySet();
-        final CountDownLatch ready = new CountDownLatch(1);
-        final StringBuffer log = new StringBuffer();
-        final Thread reader;
-
-        Child(Path data, int port, String mode) throws IOException {
-            process = new ProcessBuilder(java(), "-cp", classpath(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    CdrLoadMain.class.getName(), data.toString(), Integer.toString(port), SECRET, mode)
-                    .redirectErrorStream(true).start();
-            reader = Thread.ofPlatform().daemon(true).start(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        if (line.startsWith("PERSISTED ")) {
-                            persisted.add(line.substring(10));
-                        } else {
-                            if (line.equals("READY")) {
-                                ready.countDown();
-                            }
-                            if (log.length() < 20_000) {
-                                log.append(line).append('\n');
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    log.append("reader: ").append(e).append('\n');
-                }
-            });
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-            reader.join(10_000);
-        }
+    /** The load process ({@link CdrLoadMain}) in {@code mode}, sending RADIUS to {@code port}. */
+    static PersistingChild child(Path data, int port, String mode) throws IOException {
+        return new PersistingChild(ChildJvm.command(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                CdrLoadMain.class.getName(), data.toString(), Integer.toString(port), SECRET, mode));
     }
 
     static Map<String, Long> detailCounts(Path detail) throws IOException {
@@ -112,15 +64,15 @@ class CdrDurabilityTest {
     void killRestartDeliverExactlyOnce() throws Exception {
         assumeTrue(FreeRadiusServer.available(), "freeradius not installed");
         try (FreeRadiusServer radius = FreeRadiusServer.builder().secret(SECRET).start(); UdpRelay relay = new UdpRelay()) {
-            Child first = new Child(data, relay.port(), "load");
-            assertTrue(first.ready.await(60, TimeUnit.SECONDS), first.log.toString());
+            PersistingChild first = child(data, relay.port(), "load");
+            assertTrue(first.awaitReady(60), first.log());
             Instant deadline = Instant.now().plusSeconds(60);
-            while (first.persisted.size() < 1500 && Instant.now().isBefore(deadline) && first.process.isAlive()) {
+            while (first.persisted().size() < 1500 && Instant.now().isBefore(deadline) && first.isAlive()) {
                 Thread.sleep(20);
             }
             first.kill();
-            Set<String> durable = Set.copyOf(first.persisted);
-            assertTrue(durable.size() >= 1500, "load produced " + durable.size() + " records\n" + first.log);
+            Set<String> durable = Set.copyOf(first.persisted());
+            assertTrue(durable.size() >= 1500, "load produced " + durable.size() + " records\n" + first.log());
 
             long stored;
             CdrStore store = CdrStore.open(CdrStore.h2Url(data), CdrLoadMain.OWNER, List.of("radius"));
@@ -133,9 +85,9 @@ class CdrDurabilityTest {
             }
             assertTrue(relay.dropped.get() > 0, "the child tried RADIUS while it was down");
 
-            Child second = new Child(data, relay.port(), "drain");
+            PersistingChild second = child(data, relay.port(), "drain");
             try {
-                assertTrue(second.ready.await(60, TimeUnit.SECONDS), second.log.toString());
+                assertTrue(second.awaitReady(60), second.log());
                 int before = relay.dropped.get();
                 Instant wait = Instant.now().plusSeconds(30);
                 while (relay.dropped.get() < before + 3 && Instant.now().isBefore(wait)) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.harness.process.GatewayProcess;
+import org.tollgate.harness.process.ChildJvm;
 
 /** {@code tollgate check-config} as a separate process. */
 class CheckConfigTest {
@@ -35,7 +36,7 @@ class CheckConfigTest {
     @DisplayName("both seed examples are valid: exit 0")
     void examplesValid() throws Exception {
         for (String name : new String[] {"cme-fac.cfg", "exec-callback.cfg"}) {
-            Path file = GatewayProcess.repoRoot().resolve("examples").resolve(name);
+            Path file = ChildJvm.repoRoot().resolve("examples").resolve(name);
             GatewayProcess.Result r = GatewayProcess.runMain("check-config", file.toString());
             assertEquals(0, r.exitCode(), r.output());
         }

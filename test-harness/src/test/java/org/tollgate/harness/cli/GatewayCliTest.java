@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.gateway.store.GatewayStore;
 import org.tollgate.harness.process.GatewayProcess;
+import org.tollgate.harness.process.ChildJvm;
 
 /**
  * The real gateway process on {@code examples/cme-fac.cfg}: the stock telnet client driven by
@@ -51,7 +52,7 @@ class GatewayCliTest {
     @BeforeAll
     static void startGateway() throws Exception {
         Path config = tmp.resolve("cme-fac.cfg");
-        Files.copy(GatewayProcess.repoRoot().resolve("examples/cme-fac.cfg"), config);
+        Files.copy(ChildJvm.repoRoot().resolve("examples/cme-fac.cfg"), config);
         gateway = GatewayProcess.start(config, tmp.resolve("data"));
     }
 

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -21,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +51,8 @@ import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
 import org.tollgate.config.system.DialControlMib;
 import org.tollgate.gateway.accounting.RadiusAccountingAdapter;
+import org.tollgate.harness.process.ChildJvm;
+import org.tollgate.harness.process.PersistingChild;
 import org.tollgate.harness.radius.FreeRadiusServer;
 import org.tollgate.harness.syslog.RsyslogServer;
 
@@ -177,56 +173,22 @@ class FeatureRecordsInteropTest {
         }
     }
 
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
-
     @Test
     @DisplayName("SIGKILL while features happen: every durable feature record is stored and queued; after a restart each is sent exactly once as VOIP_FEAT_HISTORY to rsyslogd, which parses it and sees none twice")
     void killRestartDeliverExactlyOnce() throws Exception {
         assumeTrue(RsyslogServer.available(), "rsyslogd not installed");
-        Set<String> persisted = ConcurrentHashMap.newKeySet();
-        CountDownLatch ready = new CountDownLatch(1);
-        StringBuffer log = new StringBuffer();
-        Process child = new ProcessBuilder(java(), "-cp", classpath(), Load.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
-        Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("PERSISTED ")) {
-                        persisted.add(line.substring(10));
-                    } else {
-                        if (line.equals("READY")) {
-                            ready.countDown();
-                        }
-                        if (log.length() < 20_000) {
-                            log.append(line).append('\n');
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                log.append("reader: ").append(e).append('\n');
-            }
-        });
+        PersistingChild child = new PersistingChild(ChildJvm.command(List.of(), Load.class.getName(), data.toString()));
         try {
-            assertTrue(ready.await(60, TimeUnit.SECONDS), log.toString());
+            assertTrue(child.awaitReady(60), child.log());
             Instant deadline = Instant.now().plusSeconds(60);
-            while (persisted.size() < 120 && Instant.now().isBefore(deadline) && child.isAlive()) {
+            while (child.persisted().size() < 120 && Instant.now().isBefore(deadline) && child.isAlive()) {
                 Thread.sleep(10);
             }
         } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-            reader.join(10_000);
+            child.kill();
         }
-        Set<String> durable = Set.copyOf(persisted);
-        assertTrue(durable.size() >= 120, "the load produced " + durable.size() + " feature records\n" + log);
+        Set<String> durable = Set.copyOf(child.persisted());
+        assertTrue(durable.size() >= 120, "the load produced " + durable.size() + " feature records\n" + child.log());
 
         long features;
         CdrStore store = CdrStore.open(CdrStore.h2Url(data), OWNER, List.of("syslog"));

@@ -25,6 +25,7 @@ import org.tollgate.cdr.record.CallLegRecord;
 import org.tollgate.cdr.store.CdrStore;
 import org.tollgate.harness.radius.FreeRadiusServer;
 import org.tollgate.harness.process.GatewayProcess;
+import org.tollgate.harness.process.ChildJvm;
 
 /**
  * Zero loss and no duplicate across a SIGKILL of the real gateway process: calls are placed and
@@ -83,7 +84,7 @@ class KillDurabilityEndToEndTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/expect")), "expect not installed");
         Path cfg = tmp.resolve("cme-kill.cfg");
         Path data = tmp.resolve("data");
-        int dead = GatewayProcess.freePort();
+        int dead = ChildJvm.freePort();
         Files.writeString(cfg, config(dead, dead));
         GatewayProcess first = GatewayProcess.start(cfg, data);
         try (TelnetSession cli = TelnetSession.open(first.telnetPort, tmp)) {

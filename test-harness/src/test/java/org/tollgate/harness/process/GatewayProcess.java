@@ -3,11 +3,9 @@ package org.tollgate.harness.process;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -58,45 +56,14 @@ public final class GatewayProcess implements AutoCloseable {
         });
     }
 
-    /** The repository root (the test runs in {@code test-harness/}). */
-    public static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples/cme-fac.cfg"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("repository root not found from " + Path.of("").toAbsolutePath());
-        }
-        return p;
-    }
-
     /** The seed configuration's text ({@code examples/cme-fac.cfg}). */
     public static String seed() throws IOException {
-        return Files.readString(repoRoot().resolve("examples/cme-fac.cfg"));
-    }
-
-    /** A loopback port free at the time of asking. */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The {@code java} executable of this JVM. */
-    public static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    /** The test classpath (the reactor's modules and their dependencies). */
-    public static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+        return Files.readString(ChildJvm.repoRoot().resolve("examples/cme-fac.cfg"));
     }
 
     /** Runs {@code Main} with the given arguments to completion (for check-config); output merged. */
     public static Result runMain(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = ChildJvm.command(List.of(), "org.tollgate.gateway.Main", args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out);
@@ -108,10 +75,10 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code run} with {@code config} and {@code dataDir}; returns once the gateway logged its start. */
     public static GatewayProcess start(Path config, Path dataDir) throws IOException, InterruptedException {
-        int telnet = freePort();
-        int ssh = freePort();
-        int http = freePort();
-        List<String> cmd = List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main", "run",
+        int telnet = ChildJvm.freePort();
+        int ssh = ChildJvm.freePort();
+        int http = ChildJvm.freePort();
+        List<String> cmd = ChildJvm.command(List.of(), "org.tollgate.gateway.Main", "run",
                 "--config", config.toString(), "--no-console",
                 "--telnet-port", Integer.toString(telnet), "--ssh-port", Integer.toString(ssh),
                 "--http-port", Integer.toString(http), "--data-dir", dataDir.toString());

@@ -3,15 +3,12 @@ package org.tollgate.harness.relay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.tollgate.harness.process.ChildJvm;
 
 /** {@code tollgate} subcommands as separate JVMs (the test classpath), with their merged output collected. */
 final class Processes {
@@ -20,37 +17,9 @@ final class Processes {
 
     private Processes() {}
 
-    static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples/cme-fac.cfg"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("repository root not found");
-        }
-        return p;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    static String classpath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
-
     /** {@code java -cp <test classpath> org.tollgate.gateway.Main ARGS}. */
     static List<String> tollgate(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classpath(), "org.tollgate.gateway.Main"));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(List.of(), "org.tollgate.gateway.Main", args);
     }
 
     /** A running process whose output lines are collected. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.harness.relay.Processes.Running;
+import org.tollgate.harness.process.ChildJvm;
 
 /**
  * Secure telnet spec end to end with real processes: {@code tollgate run} (the gateway, whose telnet CLI is
@@ -44,15 +45,15 @@ class SecureTelnetRelayTest {
     @BeforeAll
     static void start() throws Exception {
         Path config = tmp.resolve("cme-fac.cfg");
-        Files.copy(Processes.repoRoot().resolve("examples/cme-fac.cfg"), config);
-        gatewayTelnet = Processes.freePort();
+        Files.copy(ChildJvm.repoRoot().resolve("examples/cme-fac.cfg"), config);
+        gatewayTelnet = ChildJvm.freePort();
         gateway = new Running(Processes.tollgate("run", "--config", config.toString(), "--no-console",
-                "--telnet-port", String.valueOf(gatewayTelnet), "--ssh-port", String.valueOf(Processes.freePort()),
-                "--http-port", String.valueOf(Processes.freePort()), "--data-dir", tmp.resolve("gw").toString()));
+                "--telnet-port", String.valueOf(gatewayTelnet), "--ssh-port", String.valueOf(ChildJvm.freePort()),
+                "--http-port", String.valueOf(ChildJvm.freePort()), "--data-dir", tmp.resolve("gw").toString()));
         gateway.awaitLine(l -> l.contains("tollgate 0.1.0 started"), "the gateway's start-up");
 
-        relay = new Running(Processes.tollgate("relayapp", "--listen", "127.0.0.1:" + Processes.freePort(),
-                "--tunnel-listen", "127.0.0.1:" + Processes.freePort(), "--host-key", tmp.resolve("relay.key").toString()));
+        relay = new Running(Processes.tollgate("relayapp", "--listen", "127.0.0.1:" + ChildJvm.freePort(),
+                "--tunnel-listen", "127.0.0.1:" + ChildJvm.freePort(), "--host-key", tmp.resolve("relay.key").toString()));
         Matcher m = RELAY_READY.matcher(relay.awaitLine(l -> RELAY_READY.matcher(l).find(), "relayapp ready"));
         assertTrue(m.find());
         relayTelnet = Integer.parseInt(m.group(1));
@@ -142,7 +143,7 @@ class SecureTelnetRelayTest {
     void daemonNotRunning() throws Exception {
         Running t = new Running(Processes.tollgate("tndconnect", "-host", "127.0.0.1", "-port", String.valueOf(relayTunnel),
                 "-password", "otp-nodaemon", "-file", tmp.resolve("nodaemon.log").toString(), "-target", "127.0.0.1",
-                "-targetport", String.valueOf(Processes.freePort()), "-hostkey", fingerprint));
+                "-targetport", String.valueOf(ChildJvm.freePort()), "-hostkey", fingerprint));
         assertEquals(1, t.waitFor(), t.text());
         assertTrue(t.text().contains("is not running"), t.text());
     }

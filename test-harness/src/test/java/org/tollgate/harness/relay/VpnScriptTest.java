@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tollgate.lines.relay.RelayServer;
 import org.tollgate.lines.relay.VpnAccounts;
 import org.tollgate.lines.vpn.VpnDaemon;
+import org.tollgate.harness.process.ChildJvm;
 
 /**
  * vpnclient spec, "The seed's scripting example": {@code examples/vpn/overnight-report.sh} run by {@code sh}
@@ -61,14 +62,14 @@ class VpnScriptTest {
             }
         });
         daemon = VpnDaemon.start(new VpnDaemon.Config(tmp.resolve("vpnd.sock"), tmp.resolve("data"), java.time.Clock.systemUTC()));
-        reportPort = Processes.freePort();
+        reportPort = ChildJvm.freePort();
         Files.createDirectories(tmp.resolve("Profiles"));
         Files.write(tmp.resolve("Profiles/myprofile.pcf"), List.of("[main]", "Description=head office",
                 "Host=127.0.0.1", "TunnelPort=" + headEnd.tunnelPort(), "HostKey=" + headEnd.fingerprint(), "AuthType=1",
                 "GroupName=branch-offices", "GroupPwd=grp-pass", "Username=admin", "SaveUserPassword=0",
                 "ForwardRoutes=" + reportPort + ":127.0.0.1:" + corpServer.getLocalPort()));
         Path bin = Files.createDirectories(tmp.resolve("bin"));
-        Files.createSymbolicLink(bin.resolve("vpnclient"), Processes.repoRoot().resolve("scripts/vpnclient"));
+        Files.createSymbolicLink(bin.resolve("vpnclient"), ChildJvm.repoRoot().resolve("scripts/vpnclient"));
     }
 
     @AfterEach
@@ -79,11 +80,11 @@ class VpnScriptTest {
     }
 
     private Processes.Running script(Path report) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("sh", Processes.repoRoot().resolve("examples/vpn/overnight-report.sh").toString(),
+        ProcessBuilder pb = new ProcessBuilder("sh", ChildJvm.repoRoot().resolve("examples/vpn/overnight-report.sh").toString(),
                 report.toString(), "myprofile").redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("PATH", tmp.resolve("bin") + ":" + env.get("PATH"));
-        env.put("TOLLGATE_CMD", Processes.java() + " -cp " + Processes.classpath() + " org.tollgate.gateway.Main");
+        env.put("TOLLGATE_CMD", ChildJvm.java() + " -cp " + ChildJvm.classpath() + " org.tollgate.gateway.Main");
         env.put("TOLLGATE_VPN_SOCKET", tmp.resolve("vpnd.sock").toString());
         env.put("TOLLGATE_VPN_PROFILES", tmp.resolve("Profiles").toString());
         env.put("TOLLGATE_VPN_DATA", tmp.resolve("data").toString());
