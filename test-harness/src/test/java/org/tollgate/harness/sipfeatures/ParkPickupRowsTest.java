@@ -27,9 +27,20 @@ class ParkPickupRowsTest {
     @TempDir
     Path data;
 
-    /** A calls B, B answers and parks A by REFER to slot 7001; B's dialog ends. */
-    private static PhoneCall parkedByB(SipRows r) {
-        SipRows.Call ab = r.connect(A, B);
+    /** A calls B (entering the FAC when A->B needs one), B answers and parks A by REFER to slot 7001; B's dialog ends. */
+    private static PhoneCall parkedByB(SipRows r, boolean facToB) {
+        SipRows.Call ab;
+        if (facToB) {
+            PhoneCall out = r.phone(A).call(B);
+            r.awaitAskedOn(A, out);
+            out.sendDigits(SipRows.FAC);
+            PhoneCall in = r.phone(B).awaitIncoming();
+            in.answer();
+            out.expectState(PhoneCall.State.CONFIRMED);
+            ab = new SipRows.Call(out, in);
+        } else {
+            ab = r.connect(A, B);
+        }
         assertEquals(202, ab.in().refer("7001"));
         ab.in().expectState(PhoneCall.State.TERMINATED);
         FeatureRecord park = r.awaitFeature("PARK");
@@ -74,7 +85,7 @@ class ParkPickupRowsTest {
                  number 7001
                  park-slot timeout 30 limit 1 transfer 1004
                 """, "A>D")) {
-            PhoneCall a = parkedByB(r);
+            PhoneCall a = parkedByB(r, false);
             r.gw.advance(Duration.ofSeconds(29));
             assertFalse(r.phone(D).hasIncoming(), "no recall before the timeout");
             r.gw.advance(Duration.ofSeconds(1));
@@ -87,6 +98,27 @@ class ParkPickupRowsTest {
             atD.hangUp();
             a.expectState(PhoneCall.State.TERMINATED);
             r.assertNoFacOnCdrs(A, D);
+        }
+    }
+
+    @Test
+    @DisplayName("Park recall to the parker (park-slot ... recall): parked A times out and rings B again; B is not asked even though A->B needs FAC; PARKREC recorded")
+    void parkRecallToParker() throws Exception {
+        try (SipRows r = SipRows.start(data, """
+                ephone-dn 50
+                 number 7001
+                 park-slot timeout 30 limit 1 recall
+                """, "A>B")) {
+            PhoneCall a = parkedByB(r, true);
+            r.gw.advance(Duration.ofSeconds(30));
+            PhoneCall atB = r.phone(B).awaitIncoming();
+            assertEquals(A, atB.number());
+            assertFalse(r.anyoneAsked(), "the recall is FAC-exempt");
+            atB.answer();
+            SipRows.assertTalking(a, atB);
+            r.awaitFeature("PARKREC");
+            a.hangUp();
+            atB.expectState(PhoneCall.State.TERMINATED);
         }
     }
 

@@ -58,7 +58,7 @@ class SipPhoneTest {
     }
 
     @Test
-    @DisplayName("Basic call between two SIP phones: ringing, answer, RTP tones heard both ways, BYE ends both dialogs; two CDR legs")
+    @DisplayName("Basic call between two SIP phones: ringing, answer, RTP tones heard both ways, an INFO digit relayed, BYE ends both dialogs; two CDR legs")
     void basicCallWithMedia() throws Exception {
         SipPhone a = gw.phone("1001");
         assertEquals(200, a.register("alice", "secret1"));
@@ -74,6 +74,10 @@ class SipPhoneTest {
         assertTrue(in.awaitHearing(1000), "B hears A's 1000 Hz");
         assertTrue(out.awaitHearing(1500), "A hears B's 1500 Hz");
         assertFalse(in.media().hears(1500), "B does not hear itself");
+        out.sendDigits("5");
+        assertTrue(SipPhone.poll(() -> in.media().digitsHeard().contains("5")
+                || in.infos().stream().anyMatch(i -> i.contains("Signal=5")), SipPhone.WAIT),
+                "A's INFO digit reaches B (RFC 4733 in B's RTP, or INFO)");
         out.hangUp();
         in.expectState(PhoneCall.State.TERMINATED);
         assertTrue(in.endedByPeer());
