@@ -149,6 +149,15 @@ public final class RadiusSink implements CdrSink {
         List<AccountingAttribute> a = identity(STATUS_START, r.callingNumber(), r.calledNumber(),
                 r.connectionId().compact(), r.recordId());
         delay(a, delaySeconds);
+        callVsas(a, r);
+        h323(a, H323_REMOTE_ADDRESS, "h323-remote-address", r.endpoint());
+        facAndLpcor(a, r);
+        avpair(a, "cdr-record-id", r.recordId() + "-S");
+        return a;
+    }
+
+    /** The h323 VSAs of a START and a STOP alike: gw-id, conf-ids, origin, type, setup and connect time. */
+    private void callVsas(List<AccountingAttribute> a, CallLegRecord r) {
         h323(a, H323_GW_ID, "h323-gw-id", gwId);
         h323(a, H323_CONF_ID, "h323-conf-id", r.connectionId().radiusForm());
         h323(a, H323_INCOMING_CONF_ID, "h323-incoming-conf-id", r.connectionId().radiusForm());
@@ -156,15 +165,16 @@ public final class RadiusSink implements CdrSink {
         h323(a, H323_CALL_TYPE, "h323-call-type", r.kind().radiusCallType());
         h323(a, H323_SETUP_TIME, "h323-setup-time", IosTime.format(r.setupTime()));
         r.connectTime().ifPresent(t -> h323(a, H323_CONNECT_TIME, "h323-connect-time", IosTime.format(t)));
-        h323(a, H323_REMOTE_ADDRESS, "h323-remote-address", r.endpoint());
+    }
+
+    /** Cisco-AVPairs {@code fac-digits}/{@code fac-status} (FAC calls) and the LPCOR groups (when known). */
+    private static void facAndLpcor(List<AccountingAttribute> a, CallLegRecord r) {
         if (r.facStatus().isPresent()) {
             avpair(a, "fac-digits", r.facDigits());
             avpair(a, "fac-status", r.facStatusText());
         }
         r.lpcorIn().ifPresent(g -> avpair(a, "in-lpcor-group", g));
         r.lpcorOut().ifPresent(g -> avpair(a, "out-lpcor-group", g));
-        avpair(a, "cdr-record-id", r.recordId() + "-S");
-        return a;
     }
 
     /** The Accounting-Request STOP attributes of {@code r}; {@code delaySeconds} > 0 adds Acct-Delay-Time. */
@@ -178,24 +188,13 @@ public final class RadiusSink implements CdrSink {
         a.add(new AccountingAttribute.Number(ACCT_INPUT_PACKETS, r.counters().receivePackets()));
         a.add(new AccountingAttribute.Number(ACCT_OUTPUT_PACKETS, r.counters().transmitPackets()));
         delay(a, delaySeconds);
-        h323(a, H323_GW_ID, "h323-gw-id", gwId);
-        h323(a, H323_CONF_ID, "h323-conf-id", r.connectionId().radiusForm());
-        h323(a, H323_INCOMING_CONF_ID, "h323-incoming-conf-id", r.connectionId().radiusForm());
-        h323(a, H323_CALL_ORIGIN, "h323-call-origin", r.origin().radiusName());
-        h323(a, H323_CALL_TYPE, "h323-call-type", r.kind().radiusCallType());
-        h323(a, H323_SETUP_TIME, "h323-setup-time", IosTime.format(r.setupTime()));
-        r.connectTime().ifPresent(t -> h323(a, H323_CONNECT_TIME, "h323-connect-time", IosTime.format(t)));
+        callVsas(a, r);
         r.disconnectTime().ifPresent(t -> h323(a, H323_DISCONNECT_TIME, "h323-disconnect-time", IosTime.format(t)));
         r.cause().ifPresent(c -> h323(a, H323_DISCONNECT_CAUSE, "h323-disconnect-cause", c.hex()));
         h323(a, H323_VOICE_QUALITY, "h323-voice-quality", "0");
         h323(a, H323_REMOTE_ADDRESS, "h323-remote-address", r.endpoint());
         r.releaseSource().ifPresent(s -> h323(a, RELEASE_SOURCE, "release-source", releaseSource(s, r.origin())));
-        if (r.facStatus().isPresent()) {
-            avpair(a, "fac-digits", r.facDigits());
-            avpair(a, "fac-status", r.facStatusText());
-        }
-        r.lpcorIn().ifPresent(g -> avpair(a, "in-lpcor-group", g));
-        r.lpcorOut().ifPresent(g -> avpair(a, "out-lpcor-group", g));
+        facAndLpcor(a, r);
         avpair(a, "cdr-record-id", r.recordId());
         return a;
     }
