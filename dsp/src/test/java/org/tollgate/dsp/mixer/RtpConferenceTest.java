@@ -57,12 +57,11 @@ class RtpConferenceTest {
     @DisplayName("A relayed leg that joins a mix leaves relay in both directions: its peer's packets no longer leave its socket")
     void joiningTheMixStopsRelayBothWays() throws Exception {
         try (RtpTestSupport t = new RtpTestSupport()) {
-            RtpStream legA = t.engine.open(StreamOptions.defaults());
-            RtpStream legB = t.engine.open(StreamOptions.defaults());
-            RtpStream phoneA = t.engine.open(StreamOptions.defaults().withRemote(legA.localAddress()));
-            RtpStream phoneB = t.engine.open(StreamOptions.defaults().withRemote(legB.localAddress()));
-            legA.setRemote(phoneA.localAddress());
-            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.Legs legs = t.legsWithPhones();
+            RtpStream legA = legs.legA();
+            RtpStream legB = legs.legB();
+            RtpStream phoneA = legs.phoneA();
+            RtpStream phoneB = legs.phoneB();
             RtpTestSupport.RecordingSink atPhoneA = new RtpTestSupport.RecordingSink();
             RtpTestSupport.RecordingSink atPhoneB = new RtpTestSupport.RecordingSink();
             phoneA.setSink(atPhoneA);

@@ -19,12 +19,11 @@ class MediaRelayTest {
     @DisplayName("Media relay: RTP in on one B2BUA leg goes out on the other, both directions, with per-leg counters")
     void relaysBothWays() throws Exception {
         try (RtpTestSupport t = new RtpTestSupport()) {
-            RtpStream legA = t.engine.open(StreamOptions.defaults());
-            RtpStream legB = t.engine.open(StreamOptions.defaults());
-            RtpStream phoneA = t.engine.open(StreamOptions.defaults().withRemote(legA.localAddress()));
-            RtpStream phoneB = t.engine.open(StreamOptions.defaults().withRemote(legB.localAddress()));
-            legA.setRemote(phoneA.localAddress());
-            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.Legs legs = t.legsWithPhones();
+            RtpStream legA = legs.legA();
+            RtpStream legB = legs.legB();
+            RtpStream phoneA = legs.phoneA();
+            RtpStream phoneB = legs.phoneB();
             RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
             RtpTestSupport.RecordingSink heardAtA = new RtpTestSupport.RecordingSink();
             phoneB.setSink(heardAtB);
@@ -56,12 +55,11 @@ class MediaRelayTest {
             StreamOptions ulaw = StreamOptions.defaults();
             StreamOptions alaw = new StreamOptions(org.tollgate.dsp.rtp.Codec.PCMA, 96, ulaw.symmetric(),
                     ulaw.sendSilence(), null);
-            RtpStream legA = t.engine.open(ulaw);
-            RtpStream legB = t.engine.open(alaw);
-            RtpStream phoneA = t.engine.open(ulaw.withRemote(legA.localAddress()));
-            RtpStream phoneB = t.engine.open(alaw.withRemote(legB.localAddress()));
-            legA.setRemote(phoneA.localAddress());
-            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.Legs legs = t.legsWithPhones(ulaw, alaw);
+            RtpStream legA = legs.legA();
+            RtpStream legB = legs.legB();
+            RtpStream phoneA = legs.phoneA();
+            RtpStream phoneB = legs.phoneB();
             RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
             RtpTestSupport.RecordingSink heardAtA = new RtpTestSupport.RecordingSink();
             phoneB.setSink(heardAtB);
@@ -88,12 +86,11 @@ class MediaRelayTest {
     @DisplayName("A leg that relays RTP still sends its own RFC 4733 digits (sendDigit) to its peer, next to the relayed packets")
     void ownDigitsWhileRelaying() throws Exception {
         try (RtpTestSupport t = new RtpTestSupport()) {
-            RtpStream legA = t.engine.open(StreamOptions.defaults());
-            RtpStream legB = t.engine.open(StreamOptions.defaults());
-            RtpStream phoneA = t.engine.open(StreamOptions.defaults().withRemote(legA.localAddress()));
-            RtpStream phoneB = t.engine.open(StreamOptions.defaults().withRemote(legB.localAddress()));
-            legA.setRemote(phoneA.localAddress());
-            legB.setRemote(phoneB.localAddress());
+            RtpTestSupport.Legs legs = t.legsWithPhones();
+            RtpStream legA = legs.legA();
+            RtpStream legB = legs.legB();
+            RtpStream phoneA = legs.phoneA();
+            RtpStream phoneB = legs.phoneB();
             RtpTestSupport.RecordingSink heardAtB = new RtpTestSupport.RecordingSink();
             phoneB.setSink(heardAtB);
             try (MediaRelay relay = new MediaRelay(legA, legB)) {

@@ -25,6 +25,26 @@ public final class RtpTestSupport implements AutoCloseable {
                 2, rtcpInterval, "test"), clock, Clock.systemUTC());
     }
 
+    /** Two gateway legs on loopback, each with the phone stream it talks to (remotes wired both ways). */
+    public record Legs(RtpStream legA, RtpStream legB, RtpStream phoneA, RtpStream phoneB) {
+    }
+
+    /** {@link Legs} with leg A and its phone on options {@code a}, leg B and its phone on {@code b}. */
+    public Legs legsWithPhones(StreamOptions a, StreamOptions b) throws IOException {
+        RtpStream legA = engine.open(a);
+        RtpStream legB = engine.open(b);
+        RtpStream phoneA = engine.open(a.withRemote(legA.localAddress()));
+        RtpStream phoneB = engine.open(b.withRemote(legB.localAddress()));
+        legA.setRemote(phoneA.localAddress());
+        legB.setRemote(phoneB.localAddress());
+        return new Legs(legA, legB, phoneA, phoneB);
+    }
+
+    /** {@link Legs} on the default options. */
+    public Legs legsWithPhones() throws IOException {
+        return legsWithPhones(StreamOptions.defaults(), StreamOptions.defaults());
+    }
+
     /** Waits (up to 10 s of real time) for datagrams in flight on loopback to satisfy {@code cond}. */
     public static void await(BooleanSupplier cond, String what) {
         long deadline = System.nanoTime() + 10_000_000_000L;
