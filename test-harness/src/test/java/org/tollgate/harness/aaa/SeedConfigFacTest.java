@@ -22,13 +22,13 @@ import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.engine.IncomingCall;
 import org.tollgate.callcontrol.leg.LegCommand;
 import org.tollgate.callcontrol.leg.LegFactory;
-import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.record.CallRecordEvent;
 import org.tollgate.callcontrol.record.FacStatus;
 import org.tollgate.callcontrol.time.ManualScheduler;
 import org.tollgate.config.ConfigParser;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
+import org.tollgate.harness.legs.RecordingLeg;
 
 /**
  * Issue 6 "done when", in process: the seed's configuration ({@code examples/cme-fac.cfg}) loaded
@@ -47,25 +47,6 @@ class SeedConfigFacTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final List<CallRecordEvent> records = new CopyOnWriteArrayList<>();
-
-    /** A SIP-like incoming leg that records the commands call control sends it. */
-    private static final class RecordingLeg implements LegSignaling {
-        final List<LegCommand> commands = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void handle(LegCommand command) {
-            commands.add(command);
-        }
-
-        @Override
-        public String describe() {
-            return "sip:786786@127.0.0.1";
-        }
-
-        boolean heardPrompt(String url) {
-            return commands.stream().anyMatch(c -> c instanceof LegCommand.PlayPrompt p && p.promptUrl().equals(url));
-        }
-    }
 
     private static GatewayConfig seed() throws Exception {
         ParseResult parsed = ConfigParser.parse("cme-fac.cfg", Files.readString(Path.of("../examples/cme-fac.cfg")));

@@ -23,7 +23,6 @@ import org.tollgate.callcontrol.cause.Q850Cause;
 import org.tollgate.callcontrol.engine.IncomingCall;
 import org.tollgate.callcontrol.leg.LegCommand;
 import org.tollgate.callcontrol.leg.LegFactory;
-import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.callcontrol.record.CallRecordEvent;
 import org.tollgate.callcontrol.record.CallRecordSink;
 import org.tollgate.callcontrol.record.FacStatus;
@@ -36,6 +35,7 @@ import org.tollgate.cdr.record.MediaStats;
 import org.tollgate.config.ConfigParser;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
+import org.tollgate.harness.legs.RecordingLeg;
 
 /**
  * Issue 8 across modules: the seed's FAC configuration ({@code examples/cme-fac.cfg}) plus a pots
@@ -75,25 +75,6 @@ class SeedFeaturesFacTest {
         @Override
         public void accept(FeatureRecordEvent e) {
             features.add(e);
-        }
-    }
-
-    /** The CME phone's SIP dialog, recorded. */
-    private static final class RecordingLeg implements LegSignaling {
-        final List<LegCommand> commands = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void handle(LegCommand command) {
-            commands.add(command);
-        }
-
-        @Override
-        public String describe() {
-            return "sip:786786@127.0.0.1";
-        }
-
-        boolean heard(String url) {
-            return commands.stream().anyMatch(c -> c instanceof LegCommand.PlayPrompt p && p.promptUrl().equals(url));
         }
     }
 
@@ -137,10 +118,10 @@ class SeedFeaturesFacTest {
         start();
         RecordingLeg hussain = new RecordingLeg();
         IncomingCall first = hussainCallsPhone1(hussain);
-        assertFalse(hussain.heard("flash:en_bacd_enter_dest.au"), "no FAC to reach Phone1");
+        assertFalse(hussain.heardPrompt("flash:en_bacd_enter_dest.au"), "no FAC to reach Phone1");
         port("0/1/0").flash();
         port("0/1/0").dial("99329");
-        awaitTrue(() -> hussain.heard("flash:en_bacd_enter_dest.au"), "the transferee hears the user prompt");
+        awaitTrue(() -> hussain.heardPrompt("flash:en_bacd_enter_dest.au"), "the transferee hears the user prompt");
         assertFalse(port("0/1/1").isRinging());
         first.events().digits("786#");
         awaitTrue(() -> port("0/1/1").isRinging(), "99329 rings after the FAC");
@@ -173,7 +154,7 @@ class SeedFeaturesFacTest {
         port("0/1/0").onHook();
         scheduler.advance(Duration.ofSeconds(30));
         assertTrue(port("0/1/1").isRinging(), "recalled to 99329");
-        assertFalse(hussain.heard("flash:en_bacd_enter_dest.au"), "no FAC prompt although LocalUser->AnalogPhone needs one");
+        assertFalse(hussain.heardPrompt("flash:en_bacd_enter_dest.au"), "no FAC prompt although LocalUser->AnalogPhone needs one");
         assertTrue(records.stream().noneMatch(CallRecordEvent.AuthorizationStarted.class::isInstance));
         assertEquals("99329", features.stream().filter(FeatureRecordEvent.Recalled.class::isInstance)
                 .map(e -> ((FeatureRecordEvent.Recalled) e).toNumber()).findFirst().orElseThrow());
