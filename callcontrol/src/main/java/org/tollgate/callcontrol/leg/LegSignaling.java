@@ -52,6 +52,16 @@ public interface LegSignaling {
         return Optional.empty();
     }
 
+    /**
+     * The engine moved this live leg into the new call {@code call} made by a feature (transfer,
+     * redirect, pickup, park retrieve or recall, parallel hunt, replace); {@code incoming}: the leg is
+     * that call's incoming (caller) leg, else its attached called leg. Legs that act on their call
+     * later (a SIP leg's REFER names the call it is in) remember it. Called in the new call's context
+     * before the call starts. Default: nothing.
+     */
+    default void joined(org.tollgate.callcontrol.call.CallRef call, boolean incoming) {
+    }
+
     /** A short description for logs and {@code show} output ({@code 0/1/0}, {@code sip:1000@10.0.0.1}). */
     String describe();
 }

@@ -156,6 +156,29 @@ class ParkPickupRowsTest {
     }
 
     @Test
+    @DisplayName("After a group pickup the picker's SIP phone can transfer the picked-up caller: C picks up A's call, then REFERs A to D; A is asked for A->D (a new call) and reaches D")
+    void pickupThenBlindTransfer() throws Exception {
+        try (SipRows r = SipRows.start(data, "", GROUP_5, "A>D")) {
+            PhoneCall[] k = ringingAtB(r);
+            PhoneCall fromC = r.phone(C).call("**3");
+            fromC.expectState(PhoneCall.State.CONFIRMED);
+            k[0].expectState(PhoneCall.State.CONFIRMED);
+            r.awaitFeature("GPICKUP");
+            assertEquals(202, fromC.refer(D), "the picker's dialog knows its new call");
+            fromC.expectState(PhoneCall.State.TERMINATED);
+            k[0].media().clearHeard();
+            r.awaitAskedOn(A, k[0]);
+            k[0].sendDigits(SipRows.FAC);
+            PhoneCall atD = r.phone(D).awaitIncoming();
+            atD.answer();
+            SipRows.assertTalking(k[0], atD);
+            assertEquals(A, r.awaitFeature("BXFER").callingNumber());
+            atD.hangUp();
+            k[0].expectState(PhoneCall.State.TERMINATED);
+        }
+    }
+
+    @Test
     @DisplayName("Directed pickup: C dials **5 1002 # from its SIP phone and takes A's call ringing at B without FAC although C->A needs one; DPICKUP recorded")
     void directedPickupByCode() throws Exception {
         try (SipRows r = SipRows.start(data, "", "C>A")) {

@@ -130,6 +130,8 @@ public final class Call {
             LegId second = new LegId(data.ref(), data.nextLegIndex());
             attached.ifPresent(a -> legs.put(second, a.signaling()));
             LOG.info("{}: setup by a feature for {} ({})", data.ref(), incoming, data.caller().number());
+            incoming.signaling().joined(data.ref(), true);
+            attached.ifPresent(a -> a.signaling().joined(data.ref(), false));
             apply(start.apply(data));
             afterStart.run();
             incoming.retarget(incomingEvents.apply(routerFor(data.incomingLeg())));

@@ -236,11 +236,10 @@ final class OutboundLeg extends SipLeg {
         stream.close();
         b2bua.forget(this);
         LOG.info("{} redirected ({}) to {}", describe(), status, number);
-        java.util.Optional<SipLeg> caller = b2bua.legIn(callRef(), org.tollgate.callcontrol.feature.Side.CALLER);
         b2bua.calls().features().redirect(callRef(), number, false).thenAccept(o -> {
             switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n ->
-                        caller.ifPresent(c -> c.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER)));
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d ->
+                        LOG.debug("{}: redirected into call {}", describe(), d.call());
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Refused refused -> {
                     LOG.info("redirect from {} refused: {}", describe(), refused.reason());
                     events.released(causeOf(r, status));

@@ -223,7 +223,7 @@ public final class SipB2bua implements SipCallHandler {
         }
         LOG.debug("INVITE {} from {} to {} ({})", callId, calling, called, caller.endpoint());
         IncomingCall call = cc.startCall(caller, leg, Optional.of(called));
-        leg.placeIn(call.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
+        leg.placeInitially(call.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
         leg.bind(call.events());
     }
 
@@ -251,19 +251,16 @@ public final class SipB2bua implements SipCallHandler {
             LOG.info("INVITE {} with Replaces of the early dialog {}: directed pickup of {} by {}", leg.callId(),
                     replaced.callId(), ringing, newParty.number());
             IncomingCall pick = cc.startCall(newParty, leg, Optional.of(code));
-            leg.placeIn(pick.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
+            leg.placeInitially(pick.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
             leg.bind(pick.events());
             return;
         }
         LOG.info("INVITE {} with Replaces of {}: {} takes its place in {}", leg.callId(), replaced.callId(),
                 newParty.number(), call);
-        Optional<SipLeg> stayer = legIn(call, replaced.side().other());
         cc.features().replace(call, replaced.side(), newParty, leg, leg::bind).thenAccept(o -> {
             switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n -> {
-                    leg.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLED);
-                    stayer.ifPresent(s -> s.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER));
-                });
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d ->
+                        LOG.debug("Replaces of {} done: new call {}", replaced.callId(), d.call());
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r -> {
                     LOG.info("Replaces of {} refused: {}", replaced.callId(), r.reason());
                     leg.refuse(Response.FORBIDDEN);
@@ -360,7 +357,6 @@ public final class SipB2bua implements SipCallHandler {
             return;
         }
         org.tollgate.callcontrol.call.CallRef call = ringing.callRef();
-        Optional<SipLeg> caller = legIn(call, org.tollgate.callcontrol.feature.Side.CALLER);
         String tag = newTag();
         messages.respond(tx, Response.ACCEPTED, r -> {
             ((javax.sip.header.ToHeader) r.getHeader(javax.sip.header.ToHeader.NAME)).setTag(tag);
@@ -378,8 +374,8 @@ public final class SipB2bua implements SipCallHandler {
                 ringing.callId(), call, number);
         calls.features().redirect(call, number, true).thenAccept(o -> {
             switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n ->
-                        caller.ifPresent(c -> c.placeIn(n, org.tollgate.callcontrol.feature.Side.CALLER)));
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d ->
+                        LOG.debug("forward of {} by REFER: new call {}", call, d.call());
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
                         LOG.info("forward of {} by REFER refused: {}", call, r.reason());
             }
@@ -693,16 +689,7 @@ public final class SipB2bua implements SipCallHandler {
         return cc != null && cc.currentSettings().features().parkSlots().stream().anyMatch(p -> p.number().equals(number));
     }
 
-    /** The live SIP leg on {@code side} of {@code call}, if that party is a SIP leg. */
-    Optional<SipLeg> legIn(org.tollgate.callcontrol.call.CallRef call, org.tollgate.callcontrol.feature.Side side) {
-        if (call == null) {
-            return Optional.empty();
-        }
-        return legs.values().stream().filter(l -> call.equals(l.callRef()) && l.side() == side && !l.isEnded())
-                .findFirst();
-    }
-
-        void forget(SipLeg leg) {
+    void forget(SipLeg leg) {
         legs.remove(leg.callId(), leg);
     }
 

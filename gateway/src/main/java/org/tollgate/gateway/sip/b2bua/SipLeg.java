@@ -232,10 +232,27 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         return side;
     }
 
+    /** Call control moved this leg into a feature's new call: REFERs from now on name that call. */
+    @Override public void joined(CallRef call, boolean incoming) {
+        LOG.debug("{} joined {} as {}", describe(), call, incoming ? "caller" : "called");
+        placeIn(call, incoming ? Side.CALLER : Side.CALLED);
+    }
+
     /** Records the call and side this leg now belongs to. */
-    void placeIn(CallRef call, Side partySide) {
+    synchronized void placeIn(CallRef call, Side partySide) {
         this.callRef = call;
         this.side = partySide;
+    }
+
+    /**
+     * Records the call this leg started in, unless call control already moved it into a feature's
+     * call ({@link #joined}: a pickup code can complete before {@code startCall} returns).
+     */
+    synchronized void placeInitially(CallRef call, Side partySide) {
+        if (this.callRef == null) {
+            this.callRef = call;
+            this.side = partySide;
+        }
     }
 
     /**
@@ -291,8 +308,6 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         boolean forward = consultLeg.isEmpty() && gatewayInitiated() && !confirmed();
         respond(tx, Response.ACCEPTED);
         sendReferNotify("SIP/2.0 200 OK");
-        Optional<SipLeg> transferee = b2bua.legIn(call, mySide.other());
-        Optional<SipLeg> consultTarget = consultLeg.flatMap(k -> b2bua.legIn(k.callRef, k.side.other()));
         var features = b2bua.calls().features();
         java.util.concurrent.CompletionStage<org.tollgate.callcontrol.feature.FeatureOutcome> outcome;
         if (consultLeg.isPresent()) {
@@ -310,12 +325,10 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             LOG.info("REFER on {}: blind transfer of {} to {}", describe(), call, target.getUser());
             outcome = features.blindTransfer(call, mySide, target.getUser());
         }
-        outcome.thenAccept(o -> {
+        outcome.thenAccept(o -> { // the moved legs learn their new call from call control (joined)
             switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> d.call().ifPresent(n -> {
-                    transferee.ifPresent(t -> t.placeIn(n, Side.CALLER));
-                    consultTarget.ifPresent(t -> t.placeIn(n, Side.CALLED));
-                });
+                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> LOG.debug("{}: done, new call {}",
+                        describe(), d.call());
                 case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
                         LOG.info("transfer refused on {}: {} ({})", describe(), r.reason(), r.cause());
             }
