@@ -38,6 +38,37 @@ record LegMedia(List<DtmfRelay> dtmfRelay, List<SdpNegotiator.Codec> codecs) {
     }
 
     /**
+     * The configured media of an outgoing leg: {@code dtmf-relay} and {@code codec} of its voip
+     * dial-peer, or for a phone line of the owning {@code voice register pool} (ephone lines: none).
+     */
+    static LegMedia outbound(org.tollgate.config.GatewayConfig config,
+                             org.tollgate.callcontrol.leg.OutgoingLegRequest request, List<SdpNegotiator.Codec> defaults) {
+        LegMedia none = new LegMedia(List.of(), defaults);
+        return switch (request.peer().target()) {
+            case org.tollgate.callcontrol.routing.DialPeerTarget.Voip v ->
+                    org.tollgate.gateway.sip.config.SipConfiguration.dialPeer(config, request.peer().tag())
+                            .map(d -> of(d.dtmfRelay(), d.codec(), defaults)).orElse(none);
+            case org.tollgate.callcontrol.routing.DialPeerTarget.Line l -> poolTag(l.endpoint())
+                    .flatMap(tag -> org.tollgate.gateway.sip.config.SipConfiguration.pool(config, tag))
+                    .map(p -> of(p.dtmfRelay(), p.codec(), defaults)).orElse(none);
+            case org.tollgate.callcontrol.routing.DialPeerTarget.Pots p -> none;
+        };
+    }
+
+    /** The tag of an endpoint named {@code voice register pool N}. */
+    private static Optional<Integer> poolTag(String endpoint) {
+        String prefix = "voice register pool ";
+        if (!endpoint.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(endpoint.substring(prefix.length()).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The telephone-event payload type offered / accepted on this leg: when its {@code dtmf-relay}
      * contains {@code rtp-nte}, or when it has no {@code dtmf-relay} at all (tollgate's default, see
      * docs/sip.md "Digits"); else none.

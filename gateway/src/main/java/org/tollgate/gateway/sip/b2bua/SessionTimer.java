@@ -133,6 +133,32 @@ final class SessionTimer {
         return new Negotiation.Use(r.seconds(), refresher, uacSupportsTimer);
     }
 
+    /** Section 9 for an INVITE: its {@code Session-Expires} (or compact {@code x}) and {@code Supported: timer}. */
+    static Negotiation negotiate(javax.sip.message.Request req, Settings settings) {
+        javax.sip.header.Header se = req.getHeader("Session-Expires");
+        if (se == null) {
+            se = req.getHeader("x");
+        }
+        Optional<Requested> requested = se == null ? Optional.empty() : parse(headerValue(se));
+        boolean supported = false;
+        java.util.ListIterator<?> it = req.getHeaders(javax.sip.header.SupportedHeader.NAME);
+        while (it != null && it.hasNext()) {
+            Object h = it.next();
+            String tags = h instanceof javax.sip.header.SupportedHeader sh ? sh.getOptionTag()
+                    : headerValue((javax.sip.header.Header) h);
+            for (String tag : String.valueOf(tags).split(",")) {
+                supported |= tag.trim().equalsIgnoreCase("timer");
+            }
+        }
+        return negotiate(requested, supported, settings);
+    }
+
+    private static String headerValue(javax.sip.header.Header h) {
+        String text = h.toString().trim();
+        int colon = text.indexOf(':');
+        return colon < 0 ? text : text.substring(colon + 1).trim();
+    }
+
     /** When the refresher sends its refresh: half the interval after the last one (section 10). */
     static Instant refreshAt(Instant last, int seconds) {
         return last.plus(Duration.ofSeconds(seconds).dividedBy(2));

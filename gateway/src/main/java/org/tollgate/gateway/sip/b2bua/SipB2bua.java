@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -42,7 +41,6 @@ import org.tollgate.dsp.rtp.RtpStream;
 import org.tollgate.dsp.rtp.StreamOptions;
 import org.tollgate.gateway.sip.SipCallHandler;
 import org.tollgate.gateway.sip.SipServer;
-import org.tollgate.config.voice.DtmfRelay;
 import org.tollgate.gateway.sip.config.SipConfiguration;
 import org.tollgate.gateway.sip.dtmf.DigitEvent;
 import org.tollgate.gateway.sip.registrar.Binding;
@@ -279,31 +277,9 @@ public final class SipB2bua implements SipCallHandler {
                         EndpointDirectory.inboundGroup(c, true, called, calling)));
     }
 
-    /** RFC 4028 section 9 for an INVITE: its {@code Session-Expires} and {@code Supported: timer}. */
+    /** RFC 4028 section 9 for an INVITE ({@link SessionTimer#negotiate(Request, SessionTimer.Settings)}). */
     SessionTimer.Negotiation negotiateSessionTimer(Request req) {
-        javax.sip.header.Header se = req.getHeader("Session-Expires");
-        if (se == null) {
-            se = req.getHeader("x"); // compact form
-        }
-        Optional<SessionTimer.Requested> requested = se == null ? Optional.empty()
-                : SessionTimer.parse(headerValue(se));
-        boolean supported = false;
-        java.util.ListIterator<?> it = req.getHeaders(javax.sip.header.SupportedHeader.NAME);
-        while (it != null && it.hasNext()) {
-            Object h = it.next();
-            String tags = h instanceof javax.sip.header.SupportedHeader sh ? sh.getOptionTag()
-                    : headerValue((javax.sip.header.Header) h);
-            for (String tag : String.valueOf(tags).split(",")) {
-                supported |= tag.trim().equalsIgnoreCase("timer");
-            }
-        }
-        return SessionTimer.negotiate(requested, supported, sessionTimers);
-    }
-
-    private static String headerValue(javax.sip.header.Header h) {
-        String text = h.toString().trim();
-        int colon = text.indexOf(':');
-        return colon < 0 ? text : text.substring(colon + 1).trim();
+        return SessionTimer.negotiate(req, sessionTimers);
     }
 
     /** Session timer settings (RFC 4028): Min-SE 90 s, 1800 s asked of callers that support timers. */
@@ -451,7 +427,7 @@ public final class SipB2bua implements SipCallHandler {
                 default -> new LegFactory.Failed(Q850Cause.NO_ROUTE_TO_DESTINATION, "no usable session target");
             };
         }
-        LegMedia media = outboundMedia(request);
+        LegMedia media = LegMedia.outbound(config.get(), request, settings.codecs());
         RtpStream stream;
         try {
             stream = rtp.open(new StreamOptions(media.codecs().getFirst() == SdpNegotiator.Codec.PCMA
@@ -465,35 +441,6 @@ public final class SipB2bua implements SipCallHandler {
         }
         legs.put(leg.callId(), leg);
         return new LegFactory.Created(leg);
-    }
-
-    /**
-     * The configured media of an outgoing leg: {@code dtmf-relay} and {@code codec} of its voip
-     * dial-peer, or for a phone line of the owning {@code voice register pool} (ephone lines: none).
-     */
-    private LegMedia outboundMedia(OutgoingLegRequest request) {
-        GatewayConfig c = config.get();
-        return switch (request.peer().target()) {
-            case DialPeerTarget.Voip v -> SipConfiguration.dialPeer(c, request.peer().tag())
-                    .map(d -> LegMedia.of(d.dtmfRelay(), d.codec(), settings.codecs()))
-                    .orElse(new LegMedia(List.of(), settings.codecs()));
-            case DialPeerTarget.Line l -> (l.endpoint().startsWith(POOL_ENDPOINT)
-                    ? parseTag(l.endpoint().substring(POOL_ENDPOINT.length())).flatMap(tag -> SipConfiguration.pool(c, tag))
-                    : Optional.<org.tollgate.config.cme.VoiceRegisterPool>empty())
-                    .map(p -> LegMedia.of(p.dtmfRelay(), p.codec(), settings.codecs()))
-                    .orElse(new LegMedia(List.of(), settings.codecs()));
-            case DialPeerTarget.Pots p -> new LegMedia(List.of(), settings.codecs());
-        };
-    }
-
-    private static final String POOL_ENDPOINT = "voice register pool ";
-
-    private static Optional<Integer> parseTag(String s) {
-        try {
-            return Optional.of(Integer.parseInt(s.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** {@code ipv4:A[:P]} → {@code sip:called@A:P} (default port 5060). */

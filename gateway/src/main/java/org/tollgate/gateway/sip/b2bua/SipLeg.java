@@ -3,7 +3,6 @@ package org.tollgate.gateway.sip.b2bua;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
