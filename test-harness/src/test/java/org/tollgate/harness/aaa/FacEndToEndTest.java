@@ -100,10 +100,7 @@ class FacEndToEndTest {
     @DisplayName("seed example: user prompt heard, 786# keyed, predefined password 54321, the call reaches analog port 0/1/1")
     void seedExample() throws Exception {
         start(seed(""), List.of());
-        SimulatedPhone caller = phone("0/1/0");
-        caller.offHook();
-        caller.dial("99329");
-        awaitHearing(caller, USER_PROMPT);
+        SimulatedPhone caller = dialFacGatedNumber();
         caller.dial("786#");
         CallRecordEvent.FacResult fac = awaitRecord(CallRecordEvent.FacResult.class, 1);
         assertEquals(FacStatus.SUCCESS, fac.status());
@@ -117,10 +114,7 @@ class FacEndToEndTest {
     @DisplayName("max-retries 1: a wrong code gets a second try; a second wrong code releases with cause 63 (3F)")
     void wrongCodeRetryThenRelease() throws Exception {
         start(seed("application\n package auth\n  param max-retries 1\n"), List.of());
-        SimulatedPhone caller = phone("0/1/0");
-        caller.offHook();
-        caller.dial("99329");
-        awaitHearing(caller, USER_PROMPT);
+        SimulatedPhone caller = dialFacGatedNumber();
         caller.dial("111#");
         caller.dial("222#");
         CallRecordEvent.FacResult fac = awaitRecord(CallRecordEvent.FacResult.class, 1);
@@ -137,10 +131,7 @@ class FacEndToEndTest {
     @DisplayName("max-retries 1: a wrong code, then the right one on the second try, reaches the analog port")
     void wrongCodeThenRightCode() throws Exception {
         start(seed("application\n package auth\n  param max-retries 1\n"), List.of());
-        SimulatedPhone caller = phone("0/1/0");
-        caller.offHook();
-        caller.dial("99329");
-        awaitHearing(caller, USER_PROMPT);
+        SimulatedPhone caller = dialFacGatedNumber();
         caller.dial("111#");
         caller.dial("786#");
         CallRecordEvent.FacResult fac = awaitRecord(CallRecordEvent.FacResult.class, 1);
@@ -154,15 +145,21 @@ class FacEndToEndTest {
     @DisplayName("a failed FAC sends the call to the next destination (dial-peer 12 → port 0/1/2 needs no FAC)")
     void failureHuntsToNextDestination() throws Exception {
         start(seed(""), List.of(DialPeer.pots(12, "99329", "0/1/2").withPreference(1)));
-        SimulatedPhone caller = phone("0/1/0");
-        caller.offHook();
-        caller.dial("99329");
-        awaitHearing(caller, USER_PROMPT);
+        SimulatedPhone caller = dialFacGatedNumber();
         caller.dial("999#");
         assertEquals(FacStatus.FAILURE, awaitRecord(CallRecordEvent.FacResult.class, 1).status());
         awaitRecord(CallRecordEvent.Alerting.class, 1);
         assertTrue(phone("0/1/2").isRinging(), "the next destination rings");
         assertFalse(phone("0/1/1").isRinging());
+    }
+
+    /** The phone on 0/1/0 goes off-hook and dials 99329 (a FAC-gated destination); returns once it hears the user prompt. */
+    private SimulatedPhone dialFacGatedNumber() throws InterruptedException {
+        SimulatedPhone caller = phone("0/1/0");
+        caller.offHook();
+        caller.dial("99329");
+        awaitHearing(caller, USER_PROMPT);
+        return caller;
     }
 
     private <T extends CallRecordEvent> T awaitRecord(Class<T> type, int count) throws InterruptedException {
