@@ -173,15 +173,33 @@ class ExecCallbackOverModemsTest {
         awaitLine(ModemLineStatus.LineState.IDLE);
     }
 
+    /** The PC's modem: auto-answer on (for the callback), then dials the gateway's modem line. */
+    private void autoAnswerAndDial() throws Exception {
+        pc.type("ats0=1\r");
+        pc.await("OK\r\n", LIMIT);
+        dialTheGateway();
+    }
+
+    /** The PC's modem dials the gateway's modem line and waits for CONNECT. */
+    private void dialTheGateway() throws Exception {
+        pc.type("atdt 55555\r");
+        pc.await("CONNECT\r\n", LIMIT);
+    }
+
+    /** Answers the line's {@code Username:} and {@code password:} prompts. */
+    private void logIn(String user, String password) throws Exception {
+        pc.await("Username: ", LIMIT);
+        pc.type(user + "\r");
+        pc.await("password: ", LIMIT);
+        pc.type(password + "\r");
+    }
+
     @Test
     @Order(1)
     @DisplayName("scenario 1: callback without verification to the fixed number 84001, byte for byte")
     void noVerifyCallback() throws Exception {
         long callbacks = line().callbacks();
-        pc.type("ats0=1\r");
-        pc.await("OK\r\n", LIMIT);
-        pc.type("atdt 55555\r");
-        pc.await("CONNECT\r\n", LIMIT);
+        autoAnswerAndDial();
         pc.type("\r"); // the seed's blank line: the caller presses Return after CONNECT
         pc.await("username: ", LIMIT);
         pc.type("austin-01\r");
@@ -252,24 +270,15 @@ class ExecCallbackOverModemsTest {
     @Order(2)
     @DisplayName("scenario 2: callback to a typed number with verification, byte for byte")
     void verifiedCallbackToTypedNumber() throws Exception {
-        pc.type("ats0=1\r");
-        pc.await("OK\r\n", LIMIT);
-        pc.type("atdt 55555\r");
-        pc.await("CONNECT\r\n", LIMIT);
-        pc.await("Username: ", LIMIT);
-        pc.type("austin-02\r");
-        pc.await("password: ", LIMIT);
-        pc.type("austin02pw\r");
+        autoAnswerAndDial();
+        logIn("austin-02", "austin02pw");
         pc.await("Callback Dialstring: ", LIMIT);
         pc.type("84001\r");
         pc.await("Callback initiated - line is disconnected\r\n", LIMIT);
         pc.await("NO CARRIER\r\n", LIMIT);
         pc.await("RING\r\n", LIMIT);
         pc.await("CONNECT\r\n", LIMIT);
-        pc.await("Username: ", LIMIT);
-        pc.type("austin-02\r");
-        pc.await("password: ", LIMIT);
-        pc.type("austin02pw\r");
+        logIn("austin-02", "austin02pw");
         pc.await("maui-nas-04>", LIMIT);
 
         String expectedBytes = ""
@@ -316,14 +325,8 @@ class ExecCallbackOverModemsTest {
     void busyCallbackNumber() throws Exception {
         busyPhone.modem().fromDte("ATH1\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         long failed = line().failedCallbacks();
-        pc.type("ats0=1\r");
-        pc.await("OK\r\n", LIMIT);
-        pc.type("atdt 55555\r");
-        pc.await("CONNECT\r\n", LIMIT);
-        pc.await("Username: ", LIMIT);
-        pc.type("austin-02\r");
-        pc.await("password: ", LIMIT);
-        pc.type("austin02pw\r");
+        autoAnswerAndDial();
+        logIn("austin-02", "austin02pw");
         pc.await("Callback Dialstring: ", LIMIT);
         pc.type("84002\r");
         pc.await("NO CARRIER\r\n", LIMIT);
@@ -339,8 +342,7 @@ class ExecCallbackOverModemsTest {
         busyPhone.modem().fromDte("ATH0\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         // the line answers the next call
-        pc.type("atdt 55555\r");
-        pc.await("CONNECT\r\n", LIMIT);
+        dialTheGateway();
         pc.await("Username: ", LIMIT);
         assertEquals(ModemLineStatus.LineState.LOGIN, line().state());
         pc.type("nobody\r");
@@ -363,8 +365,7 @@ class ExecCallbackOverModemsTest {
     void wrongPassword() throws Exception {
         long failures = line().loginFailures();
         long callbacks = line().callbacks();
-        pc.type("atdt 55555\r");
-        pc.await("CONNECT\r\n", LIMIT);
+        dialTheGateway();
         pc.await("Username: ", LIMIT);
         for (int i = 0; i < 3; i++) {
             pc.type("austin-01\r");
