@@ -38,7 +38,9 @@ import org.tollgate.gateway.sip.registrar.Registrar;
  * {@code THREAD_POOL_SIZE} with {@code REENTRANT_LISTENER=true}, {@code MAX_MESSAGE_SIZE},
  * {@code CONGESTION_CONTROL_TIMEOUT}, {@code RECEIVE_UDP_BUFFER_SIZE}, {@code SEND_UDP_BUFFER_SIZE},
  * {@code MAX_SERVER_TRANSACTIONS}, {@code MAX_CLIENT_TRANSACTIONS}, {@code MAX_CONNECTIONS},
- * {@code READ_TIMEOUT}, {@code LINGER_TIMER} ({@link #LINGER_SECONDS}); {@code STACK_LOGGER} and
+ * {@code READ_TIMEOUT}, {@code LINGER_TIMER} ({@link #LINGER_SECONDS}),
+ * {@code RELEASE_REFERENCES_STRATEGY=Normal} (finished transactions and dialogs keep their messages as
+ * bytes, not parsed: the live set under load is a third); {@code STACK_LOGGER} and
  * {@code SERVER_LOGGER} are the SLF4J adapters (log4j 1.x is not on the class path);
  * {@code ALWAYS_ADD_RPORT=true} answers UDP requests to their source port (RFC 3581 symmetric
  * response routing, also for clients that did not ask, as NAT'd phones need);
@@ -193,6 +195,7 @@ public final class SipServer implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 org.tollgate.gateway.sip.internal.QueueAwareMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         p.setProperty("gov.nist.javax.sip.LINGER_TIMER", Integer.toString(LINGER_SECONDS));
         return p;
     }

@@ -103,10 +103,16 @@ public final class GuardValve implements SIPMessageValve {
             return;
         }
         SIPTransaction existing = stack.findTransaction(request, true);
-        if (!(existing instanceof SIPServerTransaction old) || old.getOriginalRequest() == null) {
+        if (!(existing instanceof SIPServerTransaction old)) {
             return;
         }
-        SIPRequest previous = old.getOriginalRequest();
+        // a finished transaction keeps its request only as bytes (RELEASE_REFERENCES_STRATEGY=Normal):
+        // getRequest() parses them again; this happens only when a branch is reused
+        SIPRequest previous = old.getOriginalRequest() != null ? old.getOriginalRequest()
+                : old.getRequest() instanceof SIPRequest r ? r : null;
+        if (previous == null) {
+            return;
+        }
         boolean sameRequest = previous.getCallId().getCallId().equals(request.getCallId().getCallId())
                 && previous.getCSeq().getSeqNumber() == request.getCSeq().getSeqNumber()
                 && previous.getTopmostVia().getSentBy().equals(request.getTopmostVia().getSentBy());

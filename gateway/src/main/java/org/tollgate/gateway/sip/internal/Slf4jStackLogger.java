@@ -79,6 +79,10 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override public void logWarning(String message) {
         if (isTlsSetupNotice(message)) {
             LOG.debug(message); // the RI warns about its unused TLS defaults on every start
+        } else if (message != null && message.startsWith("reparsing original request")) {
+            // RELEASE_REFERENCES_STRATEGY=Normal: a finished transaction's request is kept as bytes and
+            // parsed again when asked for (e.g. a new request reusing its branch); expected, not a fault
+            LOG.debug(message);
         } else {
             LOG.warn(message);
         }
