@@ -7,14 +7,17 @@
 # so it runs with the JVM options the product ships with; TOLLGATE_JAVA_OPTS adds diagnostics (e.g.
 # -Xlog:gc:file=gc.log) without replacing them. Each step prints the gateway process's CPU time
 # (utime+stime from /proc/PID/stat) per successful call and the load average.
-# Environment: WORK (scratch directory, default /tmp/tollgate-sip-bench), WARMUP (warm-up calls at 100 cps,
-# default 1500), SETTLE (seconds to wait after each step before reading the CPU time, default 0; 40 lets the
+# Environment: WORK (scratch directory, default /tmp/tollgate-sip-bench), WARMUP and WARMUP_RATE (warm-up
+# calls through the gateway before the steps, default 10000 at 500 cps: the JIT compiles the RI, H2 and
+# the call path for tens of seconds; with 1500 calls the C2 compiler still took a fifth of the CPU in the
+# measured steps), SETTLE (seconds to wait after each step before reading the CPU time, default 0; 40 lets the
 # RFC 3261 transaction timers of the step's calls (up to 32 s) expire inside the measurement), ROOT (checkout, default: the one holding this script).
 set -u
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT=${ROOT:-$(cd "$HERE/../../../../../.." && pwd)}
 WORK=${WORK:-/tmp/tollgate-sip-bench}
-WARMUP=${WARMUP:-1500}
+WARMUP=${WARMUP:-10000}
+WARMUP_RATE=${WARMUP_RATE:-500}
 SETTLE=${SETTLE:-0}
 [ -x "$ROOT/tollgate" ] || { echo "no launcher at $ROOT/tollgate" >&2; exit 2; }
 mkdir -p "$WORK" && cd "$WORK"
@@ -38,7 +41,7 @@ grep -q "SIP listening" gw.log || { echo "gateway did not start, see $WORK/gw.lo
 echo "gateway pid $GW: $(tr '\0' ' ' < /proc/$GW/cmdline | cut -c1-400)"
 # warm-up through the gateway (JIT), not measured
 if [ "$WARMUP" -gt 0 ]; then
-  sipp -sn uac -s 5551000 -i 127.0.0.1 -p 16080 -mp 26200 -r 100 -m "$WARMUP" -nostdin -timeout 60s \
+  sipp -sn uac -s 5551000 -i 127.0.0.1 -p 16080 -mp 26200 -r "$WARMUP_RATE" -m "$WARMUP" -nostdin -timeout 120s \
     127.0.0.1:15060 > warmup.out 2>&1
   echo "warm-up exit $?"
 fi
