@@ -21,7 +21,6 @@ import org.tollgate.aaa.method.AuthResult;
 import org.tollgate.aaa.method.Credentials;
 import org.tollgate.aaa.testing.DigitQueue;
 import org.tollgate.aaa.testing.EmbeddedRadiusServer;
-import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
 import org.tollgate.callcontrol.auth.AuthorizationContext;
@@ -30,6 +29,7 @@ import org.tollgate.callcontrol.auth.AuthorizationResult;
 import org.tollgate.callcontrol.auth.DigitSource;
 import org.tollgate.callcontrol.auth.PromptPlayer;
 import org.tollgate.callcontrol.call.CallRef;
+import org.tollgate.callcontrol.time.ManualScheduler;
 import org.tollgate.config.ConfigParser;
 import org.tollgate.config.GatewayConfig;
 import org.tollgate.config.ParseResult;
@@ -79,7 +79,7 @@ class AaaServiceTest {
     void seedFacThroughConfiguredApplication() throws Exception {
         GatewayConfig config = parse(Files.readString(Path.of("../examples/cme-fac.cfg")));
         AaaService aaa = service(config);
-        FakeTimers timers = new FakeTimers();
+        ManualScheduler timers = new ManualScheduler();
         DigitQueue digits = new DigitQueue(timers);
         "786#".chars().forEach(c -> digits.offer((char) c));
         RecordingPrompts prompts = new RecordingPrompts();

@@ -23,9 +23,9 @@ import org.tollgate.aaa.method.LoginAuthenticator;
 import org.tollgate.aaa.method.LoginMethod;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.testing.DigitQueue;
-import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
+import org.tollgate.callcontrol.time.ManualScheduler;
 
 /** Spec fac-lpcor §2, §4; issue 6: the auth package's flow, with the seed's parameters. */
 class AuthPackageTest {
@@ -43,7 +43,7 @@ class AuthPackageTest {
             .withMaxDigits(32);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final FakeTimers timers = new FakeTimers();
+    private final ManualScheduler timers = new ManualScheduler();
     private final DigitQueue digits = new DigitQueue(timers);
     /** The seed's {@code username 786 password 0 54321} under {@code aaa authentication login default local}. */
     private final LoginAuthenticator seedLogin = new LoginAuthenticator(
@@ -129,7 +129,7 @@ class AuthPackageTest {
     @DisplayName("no key within the inter-digit timeout (fake clock) ends FAC with status timeout")
     void timeoutStatus() throws Exception {
         FacSession session = seedPackage(SEED).start("8", "786786", digits, new RecordingPrompts());
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(Duration.ofSeconds(10));
         FacResult result = session.result().get(10, TimeUnit.SECONDS);
         assertEquals(new FacResult.TimedOut(""), result);
@@ -141,7 +141,7 @@ class AuthPackageTest {
     void codeEndedByTimeout() throws Exception {
         type("786");
         FacSession session = seedPackage(SEED).start("9", "786786", digits, new RecordingPrompts());
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(Duration.ofSeconds(10));
         assertEquals(new FacResult.Success("786", "local"), session.result().get(10, TimeUnit.SECONDS));
     }
@@ -162,7 +162,7 @@ class AuthPackageTest {
     @DisplayName("hang-up while waiting for digits ends FAC as hung up, keeping no timer armed")
     void hangUpWhileCollecting() throws Exception {
         FacSession session = seedPackage(SEED).start("11", "786786", digits, new RecordingPrompts());
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         session.hangUp();
         assertInstanceOf(FacResult.HungUp.class, session.result().get(10, TimeUnit.SECONDS));
         assertEquals(0, timers.pending());

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.tollgate.aaa.testing.DigitQueue;
-import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.aaa.testing.RecordingPrompts;
+import org.tollgate.callcontrol.time.ManualScheduler;
 
 /** Spec fac-lpcor §3 and §4: how one FAC entry is collected. */
 class DigitCollectorTest {
@@ -25,7 +25,7 @@ class DigitCollectorTest {
     private static final Duration INTERDIGIT = Duration.ofSeconds(10);
     private static final CollectSpec HASH_TERMINATED = new CollectSpec(32, Optional.of('#'), '*', INTERDIGIT, 3);
 
-    private final FakeTimers timers = new FakeTimers();
+    private final ManualScheduler timers = new ManualScheduler();
     private final DigitQueue queue = new DigitQueue(timers);
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final DigitCollector collector = new DigitCollector(queue, prompts);
@@ -100,7 +100,7 @@ class DigitCollectorTest {
     void interDigitTimeoutEndsEntry() throws Exception {
         type("78");
         CompletableFuture<CollectResult> result = collectAsync("p", HASH_TERMINATED);
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(INTERDIGIT.minusMillis(1));
         assertFalse(result.isDone(), "not before the timeout");
         timers.advance(Duration.ofMillis(1));
@@ -112,10 +112,10 @@ class DigitCollectorTest {
     @DisplayName("a key restarts the inter-digit timer")
     void keyRestartsTimer() throws Exception {
         CompletableFuture<CollectResult> result = collectAsync("p", HASH_TERMINATED);
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(Duration.ofSeconds(9));
         type("7");
-        timers.awaitScheduled(2);
+        assertTrue(timers.awaitScheduled(2, Duration.ofSeconds(10)), "timer 2 armed");
         timers.advance(Duration.ofSeconds(9));
         assertFalse(result.isDone(), "9 s after the key the entry is still open");
         timers.advance(Duration.ofSeconds(1));
@@ -127,7 +127,7 @@ class DigitCollectorTest {
     @DisplayName("the timeout before any digit means nothing was entered")
     void timeoutWithoutDigits() throws Exception {
         CompletableFuture<CollectResult> result = collectAsync("p", HASH_TERMINATED);
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(INTERDIGIT);
         assertInstanceOf(CollectResult.NothingEntered.class, result.get(10, TimeUnit.SECONDS));
     }
@@ -150,7 +150,7 @@ class DigitCollectorTest {
                     StringBuilder sb = new StringBuilder();
                     digitList.forEach(sb::append);
                     String clean = sb.toString();
-                    DigitQueue q = new DigitQueue(new FakeTimers());
+                    DigitQueue q = new DigitQueue(new ManualScheduler());
                     clean.chars().forEach(c -> q.offer((char) c));
                     q.offer('#');
                     CollectSpec spec = new CollectSpec(max, Optional.of('#'), '*', INTERDIGIT, 3);

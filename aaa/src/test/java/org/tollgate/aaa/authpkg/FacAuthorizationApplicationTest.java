@@ -1,6 +1,7 @@
 package org.tollgate.aaa.authpkg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -18,7 +19,6 @@ import org.tollgate.aaa.lockout.FacLockout;
 import org.tollgate.aaa.method.LoginAuthenticator;
 import org.tollgate.aaa.method.MethodList;
 import org.tollgate.aaa.testing.DigitQueue;
-import org.tollgate.aaa.testing.FakeTimers;
 import org.tollgate.callcontrol.time.ManualClock;
 import org.tollgate.aaa.testing.RecordingPrompts;
 import org.tollgate.callcontrol.auth.AuthorizationContext;
@@ -28,11 +28,12 @@ import org.tollgate.callcontrol.auth.AuthorizationSession;
 import org.tollgate.callcontrol.auth.DigitSource;
 import org.tollgate.callcontrol.auth.PromptPlayer;
 import org.tollgate.callcontrol.call.CallRef;
+import org.tollgate.callcontrol.time.ManualScheduler;
 
 /** The auth package behind call control's AuthorizationApplication interface. */
 class FacAuthorizationApplicationTest {
 
-    private final FakeTimers timers = new FakeTimers();
+    private final ManualScheduler timers = new ManualScheduler();
     private final DigitQueue digits = new DigitQueue(timers);
     private final RecordingPrompts prompts = new RecordingPrompts("flash:blocking.au");
     private final FacAuthorizationApplication application = FacAuthorizationApplication.of(
@@ -91,7 +92,7 @@ class FacAuthorizationApplicationTest {
     @DisplayName("the call's timeouts interdigit governs collection (5 s here, not the default 10 s)")
     void interdigitFromCall() throws Exception {
         AuthorizationSession session = application.authorize(request(), context(Duration.ofSeconds(5), prompts));
-        timers.awaitScheduled(1);
+        assertTrue(timers.awaitScheduled(1, Duration.ofSeconds(10)), "timer 1 armed");
         timers.advance(Duration.ofSeconds(5));
         assertInstanceOf(AuthorizationResult.TimedOut.class,
                 session.result().toCompletableFuture().get(10, TimeUnit.SECONDS));

@@ -87,6 +87,28 @@ public final class ManualScheduler implements CallScheduler {
         return live.size();
     }
 
+    /** Tasks scheduled since creation (run, cancelled or still pending). */
+    public synchronized long scheduledCount() {
+        return seq;
+    }
+
+    /**
+     * Blocks until at least {@code n} tasks have been scheduled since creation (another thread has
+     * armed its n-th timer, whether or not earlier ones already ran), or {@code maxWait} passes.
+     * Returns whether they have. For test synchronisation only; no logic depends on real time.
+     */
+    public synchronized boolean awaitScheduled(long n, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (seq < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     /**
      * Blocks until at least {@code n} tasks are pending (another thread, e.g. an authorization
      * application, is about to wait on a timeout), or {@code maxWait} passes. Returns whether they are.

@@ -1,6 +1,8 @@
 package org.tollgate.callcontrol.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,5 +41,18 @@ class ManualSchedulerTest {
         });
         s.advance(Duration.ofSeconds(3));
         assertEquals(List.of(1, 2), ran);
+    }
+
+    @Test
+    @DisplayName("awaitScheduled counts every timer armed since creation, also those already run or cancelled; false when too few")
+    void awaitScheduledCountsArmedTimers() throws InterruptedException {
+        ManualScheduler s = new ManualScheduler();
+        s.schedule(Duration.ofSeconds(1), () -> { });
+        s.schedule(Duration.ofSeconds(1), () -> { }).cancel();
+        s.advance(Duration.ofSeconds(2));
+        assertEquals(0, s.pending());
+        assertEquals(2, s.scheduledCount());
+        assertTrue(s.awaitScheduled(2, Duration.ZERO));
+        assertFalse(s.awaitScheduled(3, Duration.ofMillis(1)), "a third timer was never armed");
     }
 }
