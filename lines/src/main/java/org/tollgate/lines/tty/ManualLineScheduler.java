@@ -3,17 +3,17 @@ package org.tollgate.lines.tty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.tollgate.callcontrol.time.ManualClock;
 
 /**
  * A {@link LineScheduler} for tests (of the line service, the modem emulator): time moves only in
  * {@link #advance}; due tasks then run on the caller's thread, in due order (ties in scheduling
  * order); {@link #pause} returns once time has been advanced far enough. {@link #clock()} reads the
- * same time as a {@link Clock} starting at the given epoch (default {@link #DEFAULT_EPOCH}).
+ * same time as a {@link Clock} (a {@link ManualClock}) starting at the given epoch (default
+ * {@link #DEFAULT_EPOCH}).
  * Thread-safe.
  */
 public final class ManualLineScheduler implements LineScheduler {
@@ -39,13 +39,13 @@ public final class ManualLineScheduler implements LineScheduler {
         }
     }
 
-    private final Instant epoch;
+    private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
     private long nowNanos;
     private long seq;
 
     public ManualLineScheduler(Instant epoch) {
-        this.epoch = epoch;
+        this.clock = new ManualClock(epoch);
     }
 
     /** Starts at {@link #DEFAULT_EPOCH}. */
@@ -87,13 +87,11 @@ public final class ManualLineScheduler implements LineScheduler {
                 next = tasks.stream().filter(t -> t.due <= target)
                         .min(Comparator.<Task>comparingLong(t -> t.due).thenComparingLong(t -> t.seq)).orElse(null);
                 if (next == null) {
-                    nowNanos = target;
-                    notifyAll();
+                    moveTo(target);
                     return;
                 }
                 tasks.remove(next);
-                nowNanos = Math.max(nowNanos, next.due);
-                notifyAll();
+                moveTo(Math.max(nowNanos, next.due));
             }
             next.body.run();
         }
@@ -104,25 +102,15 @@ public final class ManualLineScheduler implements LineScheduler {
         return tasks.size();
     }
 
+    /** Sets this scheduler's time (never backwards) and the clock's with it; wakes {@link #pause}. */
+    private synchronized void moveTo(long nanos) {
+        clock.advance(Duration.ofNanos(nanos - nowNanos));
+        nowNanos = nanos;
+        notifyAll();
+    }
+
     /** A clock reading this scheduler's time (UTC). */
     public Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                synchronized (ManualLineScheduler.this) {
-                    return epoch.plusNanos(nowNanos);
-                }
-            }
-        };
+        return clock;
     }
 }
