@@ -32,6 +32,14 @@ public interface SipCallHandler {
     void onDigit(Dialog dialog, DigitEvent digit);
 
     /**
+     * The {@code Subscription-State} of a KPML NOTIFY received in {@code dialog} (RFC 6665 section
+     * 4.1.3): {@code terminated}, or active / pending with the {@code expires} left (-1 when absent).
+     * Called before the NOTIFY's digits, if any.
+     */
+    default void onKpmlSubscriptionState(Dialog dialog, boolean terminated, int expires) {
+    }
+
+    /**
      * A dialog ended in the stack: BYE completed, or a 2xx was never acknowledged (the stack gave up
      * retransmitting it). Dialog state must be cleaned up here rather than on the ACK event, which
      * with a thread pool larger than one may arrive out of order or not at all (issue 5).

@@ -122,4 +122,25 @@ class SippDtmfRelayTest {
         assertEquals(0, rc, "caller scenario");
         assertEquals(0, uas.await(), "callee scenario");
     }
+
+    /** A KPML FAC call from 4002 that the called analog port ends (on-hook once connected). */
+    private void facCallEndedByCallee(String scenario) throws Exception {
+        Sipp uac = Sipp.uacAsync(scenario, gw.target(), "-s", "99329", "-inf", Sipp.callerFile("4002").toString());
+        SipGatewayFixture.await(() -> gw.services.module().calls().activeCalls().stream()
+                .anyMatch(c -> c.state().toLowerCase(java.util.Locale.ROOT).contains("connect")), "the FAC call connected");
+        TestVoicePortCommand.run(gw.services.module().ports(), "0/1/1", List.of("on-hook"));
+        assertEquals(0, uac.await(), "SIPp scenario " + scenario);
+    }
+
+    @Test
+    @DisplayName("KPML: when the call ends on the gateway's side, its KPML subscription ends first (SUBSCRIBE Expires: 0, then BYE)")
+    void kpmlUnsubscribedWhenTheGatewayEndsTheCall() throws Exception {
+        facCallEndedByCallee("uac_fac_kpml_gw_hangup.xml");
+    }
+
+    @Test
+    @DisplayName("KPML: a NOTIFY with Subscription-State terminated ends the subscription: at the call's end only the BYE follows")
+    void kpmlTerminatedByThePhone() throws Exception {
+        facCallEndedByCallee("uac_fac_kpml_terminated.xml");
+    }
 }

@@ -102,6 +102,18 @@ final class KpmlUsage {
         apply(new KpmlSubscription.Input.Response(r.getStatusCode(), expires, now()));
     }
 
+    /**
+     * The {@code Subscription-State} of a NOTIFY of our subscription: {@code terminated} ends it
+     * (no more refreshes; digits then come another way), an {@code expires} updates its expiry.
+     */
+    void onNotifyState(boolean terminated, int expires) {
+        if (terminated) {
+            LOG.debug("{}: KPML subscription terminated by the peer", leg.describe());
+        }
+        apply(new KpmlSubscription.Input.Notify(terminated,
+                expires >= 0 ? OptionalInt.of(expires) : OptionalInt.empty(), now()));
+    }
+
     private void apply(KpmlSubscription.Input input) {
         KpmlSubscription.Step step;
         CallScheduler.Cancellable old = null;

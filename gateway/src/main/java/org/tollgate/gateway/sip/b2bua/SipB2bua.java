@@ -365,6 +365,13 @@ public final class SipB2bua implements SipCallHandler {
         }
     }
 
+    @Override public void onKpmlSubscriptionState(Dialog dialog, boolean terminated, int expires) {
+        SipLeg leg = legs.get(dialog.getCallId().getCallId());
+        if (leg != null) {
+            leg.kpml.onNotifyState(terminated, expires);
+        }
+    }
+
     @Override public void onDialogTerminated(Dialog dialog) {
         SipLeg leg = legs.get(dialog.getCallId().getCallId());
         if (leg != null) {

@@ -27,6 +27,7 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -165,6 +166,10 @@ public final class RequestDispatcher implements SipListener {
         if (pkg.equals(CiscoNotifyDtmf.EVENT)) {
             decoded = CiscoNotifyDtmf.decode(request.getRawContent());
         } else if (pkg.equals(KpmlDtmf.EVENT)) {
+            if (inDialog && request.getHeader(SubscriptionStateHeader.NAME) instanceof SubscriptionStateHeader st) {
+                callHandler.onKpmlSubscriptionState(event.getDialog(),
+                        SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(st.getState()), st.getExpires());
+            }
             byte[] body = request.getRawContent();
             // the first NOTIFY of a subscription, and the final one, may have no body (RFC 6665 4.2.1.2)
             decoded = body == null || body.length == 0 ? new DtmfDecodeResult.Decoded(List.of())
