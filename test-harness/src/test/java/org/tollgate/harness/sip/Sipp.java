@@ -88,6 +88,23 @@ final class Sipp {
         return all;
     }
 
+    /**
+     * How often {@code text} appears in SIPp's output and message trace so far: a readiness poll on the
+     * external peer (e.g. "it has received the 200 to its NOTIFY"), never a test's verdict.
+     */
+    int occurrences(String text) {
+        try {
+            String out = output();
+            int n = 0;
+            for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** True while the SIPp process runs. */
     boolean isAlive() {
         return process.isAlive();

@@ -130,7 +130,7 @@ class SippDtmfRelayTest {
                 .anyMatch(c -> c.state().toLowerCase(java.util.Locale.ROOT).contains("connect")), "the FAC call connected");
         // the gateway answers the last digit's NOTIFY (CSeq 6) right after the digit connected the call:
         // hang up only once SIPp has that 200, so the scenario's message order is fixed
-        SipGatewayFixture.await(() -> occurrences(uac, "CSeq: 6 NOTIFY") >= 2, "the 200 to the # NOTIFY at the phone");
+        SipGatewayFixture.await(() -> uac.occurrences("CSeq: 6 NOTIFY") >= 2, "the 200 to the # NOTIFY at the phone");
         TestVoicePortCommand.run(gw.services.module().ports(), "0/1/1", List.of("on-hook"));
         assertEquals(0, uac.await(), "SIPp scenario " + scenario);
     }
@@ -145,19 +145,5 @@ class SippDtmfRelayTest {
     @DisplayName("KPML: a NOTIFY with Subscription-State terminated ends the subscription: at the call's end only the BYE follows")
     void kpmlTerminatedByThePhone() throws Exception {
         facCallEndedByCallee("uac_fac_kpml_terminated.xml");
-    }
-
-    /** How often {@code text} appears in SIPp's message trace so far (readiness poll of the external peer). */
-    private static int occurrences(Sipp sipp, String text) {
-        try {
-            String out = sipp.output();
-            int n = 0;
-            for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
-                n++;
-            }
-            return n;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 }

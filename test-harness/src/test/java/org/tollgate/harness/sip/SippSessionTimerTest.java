@@ -16,8 +16,9 @@ import org.tollgate.callcontrol.time.ManualScheduler;
 import org.tollgate.cdr.record.CallLegRecord;
 
 /**
- * RFC 4028 session timers on the incoming leg, with real SIPp callers and call control's timers on
- * a {@link ManualScheduler}: the test advances the gateway's clock instead of waiting 45 or 60 s.
+ * Timers of SIP dialogs with real SIPp callers and call control's timers on a {@link ManualScheduler}
+ * (the test advances the gateway's clock instead of waiting 45 or 60 s): RFC 4028 session timers on
+ * the incoming leg, and the refresh of the gateway's KPML subscription (RFC 6665).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SippSessionTimerTest {
@@ -33,6 +34,11 @@ class SippSessionTimerTest {
                 hostname sipgw
                 voice register global
                  source-address 127.0.0.1
+                voice register dn 1
+                 number 4002
+                voice register pool 1
+                 number 1 dn 1
+                 dtmf-relay sip-kpml
                 dial-peer voice 100 voip
                  destination-pattern 5551000
                  session protocol sipv2
@@ -99,5 +105,19 @@ class SippSessionTimerTest {
                 .filter(l -> l.disconnectTime().isPresent()).count() >= 2, "both legs released in the CDR");
         List<CallLegRecord> legs = gw.history().stream().filter(l -> !l.setupTime().isBefore(start)).toList();
         assertTrue(legs.stream().anyMatch(l -> l.disconnectCauseHex().equals("66")), legs.toString());
+    }
+
+    @Test
+    @DisplayName("KPML (dtmf-relay sip-kpml caller): the phone grants 120 s; 60 s later on the gateway's clock the subscription is refreshed by a new SUBSCRIBE")
+    void kpmlSubscriptionRefreshedBeforeExpiry() throws Exception {
+        Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
+        Sipp uac = Sipp.uacAsync("uac_kpml_refresh.xml", gw.target(), "-s", "5551000", "-inf",
+                Sipp.callerFile("4002").toString());
+        SipGatewayFixture.await(() -> uac.occurrences("CSeq: 2 NOTIFY") >= 2 && timers.pending() >= 1,
+                "the subscription granted (initial NOTIFY answered) and its refresh scheduled");
+        timers.advance(Duration.ofSeconds(59));
+        timers.advance(Duration.ofSeconds(1)); // 120 - min(60, 60) s: the refresh is due
+        assertEquals(0, uac.await(), "caller: the refresh SUBSCRIBE arrived and was answered, then BYE");
+        assertEquals(0, uas.await());
     }
 }
