@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -46,6 +47,14 @@ public final class CallControl {
     private final CallRecordSink sink;
     private final AtomicLong ids = new AtomicLong();
     private final Map<CallRef, Call> active = new ConcurrentHashMap<>();
+    /** Outcomes of the last {@link #RECENT_OUTCOMES} released calls (a feature call may end before its starter asks). */
+    private final Map<CallRef, CallOutcome> recentOutcomes = new java.util.LinkedHashMap<>() {
+        @Override protected boolean removeEldestEntry(Map.Entry<CallRef, CallOutcome> eldest) {
+            return size() > RECENT_OUTCOMES;
+        }
+    };
+    /** How many released calls' outcomes {@link #outcome} still knows: 256. */
+    static final int RECENT_OUTCOMES = 256;
     private final FeatureRecordSink featureSink;
     private final FeatureService features;
 
@@ -112,7 +121,7 @@ public final class CallControl {
                              java.util.function.UnaryOperator<org.tollgate.callcontrol.leg.LegEvents> incomingEvents) {
         CallRef ref = new CallRef(ids.incrementAndGet());
         CallMachine machine = new CallMachine(currentSettings());
-        Call call = new Call(machine, scheduler, legs, auth, sink, c -> active.remove(ref), featureSink, features);
+        Call call = new Call(machine, scheduler, legs, auth, sink, c -> ended(ref, c), featureSink, features);
         active.put(ref, call);
         CallData data = CallData.start(ref, caller, scheduler.now());
         if (facExempt) {
@@ -156,7 +165,7 @@ public final class CallControl {
     IncomingCall startExemptCall(Caller caller, LegSignaling incoming, String called) {
         CallRef ref = new CallRef(ids.incrementAndGet());
         Call call = new Call(new CallMachine(currentSettings()), scheduler, legs, auth, sink,
-                c -> active.remove(ref), featureSink, features);
+                c -> ended(ref, c), featureSink, features);
         active.put(ref, call);
         IncomingCall handle = new IncomingCall(ref, call.routerFor(LegId.incoming(ref)));
         call.start(CallData.start(ref, caller, scheduler.now()).withFacExempt(), incoming, Optional.of(called));
@@ -184,7 +193,7 @@ public final class CallControl {
             s = s.withInterdigit(interdigit.get());
         }
         Call call = new Call(new CallMachine(s), scheduler, legs, auth, sink,
-                c -> active.remove(ref), featureSink, features);
+                c -> ended(ref, c), featureSink, features);
         active.put(ref, call);
         IncomingCall handle = new IncomingCall(ref, call.routerFor(LegId.incoming(ref)));
         call.start(CallData.start(ref, caller, scheduler.now()), incoming, calledNumber);
@@ -213,6 +222,34 @@ public final class CallControl {
             }
         }
         return n;
+    }
+
+    /**
+     * How the setup of call {@code ref} ends: {@link CallOutcome.Answered} when it first connects,
+     * {@link CallOutcome.Failed} with the release cause when it is released before. Known for live
+     * calls and for the last {@value #RECENT_OUTCOMES} released ones; empty for others. The SIP edge
+     * waits on it for a transfer's new call (REFER progress, RFC 3515 section 2.4.5).
+     */
+    public Optional<CompletionStage<CallOutcome>> outcome(CallRef ref) {
+        Call c = active.get(ref);
+        if (c != null) {
+            return Optional.of(c.outcome());
+        }
+        synchronized (recentOutcomes) {
+            return Optional.ofNullable(recentOutcomes.get(ref))
+                    .map(java.util.concurrent.CompletableFuture::completedStage);
+        }
+    }
+
+    /** A call was released: keep its outcome for late {@link #outcome} questions, then forget it. */
+    private void ended(CallRef ref, Call c) {
+        CallOutcome o = c.outcome().toCompletableFuture().getNow(null);
+        if (o != null) {
+            synchronized (recentOutcomes) {
+                recentOutcomes.put(ref, o);
+            }
+        }
+        active.remove(ref);
     }
 
     /** The current state of a live call; empty once it is released. */

@@ -155,7 +155,7 @@ class SippCallTest {
     }
 
     @Test
-    @DisplayName("Blind transfer by REFER (issue 8): the trunk B answers A, REFERs A to 5553000; B gets 202, NOTIFY 200 and BYE; A talks to C, then hangs up")
+    @DisplayName("Blind transfer by REFER (issue 8): the trunk B answers A, REFERs A to 5553000; B gets 202, NOTIFY 100 Trying, NOTIFY 200 once C answered, then BYE; A talks to C, then hangs up")
     void blindTransferByRefer() throws Exception {
         Instant start = Instant.now();
         Sipp transferor = Sipp.uas("uas_refer_blind.xml", trunkPort);

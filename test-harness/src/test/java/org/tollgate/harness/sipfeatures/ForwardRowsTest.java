@@ -131,7 +131,7 @@ class ForwardRowsTest {
             PhoneCall atB = r.phone(B).awaitIncoming();
             PhoneGateway.await(() -> !r.anyoneAsked(), "A's FAC accepted");
             assertEquals(202, atB.forwardByRefer(C));
-            assertTrue(atB.awaitReferNotify("200"), "B is told by NOTIFY");
+            assertTrue(atB.awaitReferNotify("SIP/2.0 100 Trying"), "B is told the forward is under way");
             atB.expectState(PhoneCall.State.TERMINATED);
             assertTrue(atB.endedByPeer(), "B's ringing INVITE is cancelled");
             out.media().clearHeard();
@@ -140,6 +140,7 @@ class ForwardRowsTest {
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
             atC.answer();
+            assertEquals("SIP/2.0 200 OK", atB.awaitFinalReferNotify(), "B is told C answered");
             SipRows.assertTalking(out, atC);
             out.hangUp();
             atC.expectState(PhoneCall.State.TERMINATED);

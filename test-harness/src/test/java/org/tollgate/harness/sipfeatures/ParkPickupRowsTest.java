@@ -165,12 +165,12 @@ class ParkPickupRowsTest {
             k[0].expectState(PhoneCall.State.CONFIRMED);
             r.awaitFeature("GPICKUP");
             assertEquals(202, fromC.refer(D), "the picker's dialog knows its new call");
-            fromC.expectState(PhoneCall.State.TERMINATED);
             k[0].media().clearHeard();
             r.awaitAskedOn(A, k[0]);
             k[0].sendDigits(SipRows.FAC);
             PhoneCall atD = r.phone(D).awaitIncoming();
             atD.answer();
+            fromC.expectState(PhoneCall.State.TERMINATED);
             SipRows.assertTalking(k[0], atD);
             assertEquals(A, r.awaitFeature("BXFER").callingNumber());
             atD.hangUp();

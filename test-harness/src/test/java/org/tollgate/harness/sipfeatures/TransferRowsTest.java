@@ -35,8 +35,7 @@ class TransferRowsTest {
             atB.answer();
             out.expectState(PhoneCall.State.CONFIRMED);
             assertEquals(202, atB.refer(C));
-            assertTrue(atB.awaitReferNotify("200"), "B is told by NOTIFY");
-            atB.expectState(PhoneCall.State.TERMINATED);
+            assertTrue(atB.awaitReferNotify("SIP/2.0 100 Trying"), "B is told the transfer is under way");
             out.media().clearHeard();
             r.awaitAskedOn(A, out);
             assertFalse(r.gw.facAskedFrom(B), "the transferor is not asked");
@@ -44,6 +43,8 @@ class TransferRowsTest {
             out.sendDigits(SipRows.FAC);
             PhoneCall atC = r.phone(C).awaitIncoming();
             atC.answer();
+            assertEquals("SIP/2.0 200 OK", atB.awaitFinalReferNotify(), "B is told C answered");
+            atB.expectState(PhoneCall.State.TERMINATED);
             SipRows.assertTalking(out, atC);
             FeatureRecord f = r.awaitFeature("BXFER");
             assertEquals(A, f.callingNumber());

@@ -67,6 +67,8 @@ public final class Call {
     private CallDigitSource authDigits;
     private volatile CallState published;
     private final Map<LegId, org.tollgate.callcontrol.media.MediaCounters> finalCounters = new HashMap<>();
+    private final java.util.concurrent.CompletableFuture<org.tollgate.callcontrol.engine.CallOutcome> outcome =
+            new java.util.concurrent.CompletableFuture<>();
 
     public Call(CallMachine machine, CallScheduler scheduler, LegFactory legFactory, AuthorizationApplication auth,
                 CallRecordSink sink, Consumer<Call> onEnd) {
@@ -105,6 +107,11 @@ public final class Call {
     /** The latest state (for show commands; may lag the mailbox by one event). */
     public CallState state() {
         return published;
+    }
+
+    /** Completes when the call first connects, or is released before that (with the cause). */
+    public java.util.concurrent.CompletionStage<org.tollgate.callcontrol.engine.CallOutcome> outcome() {
+        return outcome.minimalCompletionStage();
     }
 
     /** Queues an event for the machine. */
@@ -300,6 +307,11 @@ public final class Call {
         }
         for (Action a : t.actions()) {
             run(a);
+        }
+        if (state instanceof CallState.Connected) {
+            outcome.complete(new org.tollgate.callcontrol.engine.CallOutcome.Answered());
+        } else if (state instanceof CallState.Released r) {
+            outcome.complete(new org.tollgate.callcontrol.engine.CallOutcome.Failed(r.cause()));
         }
         if (state instanceof CallState.Released r && !(before instanceof CallState.Released)) {
             if (r.cause().equals(Q850Cause.NORMAL_CALL_CLEARING)) {

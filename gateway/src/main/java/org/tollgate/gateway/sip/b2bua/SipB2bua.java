@@ -314,7 +314,8 @@ public final class SipB2bua implements SipCallHandler {
      * is the seed's "SIP NOTIFY-triggered new call" in a forward: the caller is re-routed in a new
      * attempt without its FAC ({@code FeatureService.redirect(call, number, true)}) and asked again
      * when caller→number needs one; call control then cancels the ringing leg. Answered 202 (which
-     * creates the subscription's dialog) and one NOTIFY {@code SIP/2.0 200 OK} (terminated) in it.
+     * creates the subscription's dialog), then NOTIFY {@code 100 Trying} and the final outcome of the
+     * new call in it ({@link ReferProgress}: 200 when the target answers, else the mapped failure).
      * No matching early dialog → 481; a confirmed one (use a REFER inside that dialog) → 603.
      */
     private void referOutsideDialog(Request req, ServerTransaction tx) {
@@ -339,23 +340,12 @@ public final class SipB2bua implements SipCallHandler {
             r.addHeader(messages.contact(null, contactHost(), contactPort()));
         });
         Dialog subscription = tx.getDialog();
-        if (subscription != null) {
-            sendInDialog(subscription, Request.NOTIFY, r -> {
-                r.addHeader(messages.headers.createEventHeader("refer"));
-                r.addHeader(messages.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
-                r.setContent("SIP/2.0 200 OK\r\n", messages.headers.createContentTypeHeader("message", "sipfrag"));
-            });
-        }
         LOG.info("REFER with Target-Dialog {}: the phone forwards {} to {} (NOTIFY-triggered new call)",
                 ringing.callId(), call, number);
-        calls.features().redirect(call, number, true).thenAccept(o -> {
-            switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d ->
-                        LOG.debug("forward of {} by REFER: new call {}", call, d.call());
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
-                        LOG.info("forward of {} by REFER refused: {}", call, r.reason());
-            }
-        });
+        var outcome = calls.features().redirect(call, number, true);
+        if (subscription != null) {
+            ReferProgress.start(this, subscription, "forward of " + call + " by REFER").report(outcome, true);
+        }
     }
 
     @Override public void onDigit(Dialog dialog, DigitEvent digit) {

@@ -55,6 +55,9 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
     /** True once the leg is gone (released by either side); guarded by {@code this}. */
     protected boolean ended;
     private Q850Cause pendingRelease;
+    /** Completes when the latest REFER in this dialog sent its final NOTIFY (the BYE waits for it). */
+    private volatile java.util.concurrent.CompletionStage<Void> referDone =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
     /** The leg's {@code dtmf-relay} methods (dial-peer or {@code voice register pool}), preference order. */
     private final List<DtmfRelay> relay;
     /** The leg's configured media (dtmf-relay, codecs). */
@@ -271,9 +274,12 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
      *   <li>To a configured park-slot number (the CME way of parking from a SIP phone): the other party
      *       is parked ({@code FeatureService.park}, first free slot; no FAC).</li>
      * </ul>
-     * Answered 202; the implicit subscription is answered at once with a final NOTIFY
-     * {@code message/sipfrag} of {@code SIP/2.0 200 OK} (the request was accepted), before the
-     * transferor's leg is released.
+     * Answered 202, then the implicit subscription's NOTIFYs ({@link ReferProgress}): {@code 100
+     * Trying} at once, then the real outcome (200 when the transfer target answered or the consult
+     * transfer / park is done, else the mapped failure status), terminated. When call control
+     * releases this (the transferor's) leg meanwhile, as in a blind transfer, its BYE waits for that
+     * final NOTIFY. On failure the transferor is not reconnected (IOS: it released already); the
+     * transferee is handled by its new call's failure path (tone or release with the cause).
      */
     protected void refer(Request req, ServerTransaction tx) {
         javax.sip.header.ReferToHeader rt = (javax.sip.header.ReferToHeader) req.getHeader(javax.sip.header.ReferToHeader.NAME);
@@ -305,15 +311,21 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             return;
         }
         boolean forward = consultLeg.isEmpty() && gatewayInitiated() && !confirmed();
+        boolean park = consultLeg.isEmpty() && !forward && b2bua.isParkSlot(target.getUser());
         respond(tx, Response.ACCEPTED);
-        sendReferNotify("SIP/2.0 200 OK");
+        Dialog d = dialog;
+        if (d == null) {
+            return;
+        }
+        ReferProgress progress = ReferProgress.start(b2bua, d, "REFER on " + describe());
+        referDone = progress.done(); // call control may release this leg at once: its BYE waits (sendBye)
         var features = b2bua.calls().features();
         java.util.concurrent.CompletionStage<org.tollgate.callcontrol.feature.FeatureOutcome> outcome;
         if (consultLeg.isPresent()) {
             LOG.info("REFER with Replaces on {}: consult transfer of {} to the consult call {}", describe(), call,
                     consultLeg.get().callRef);
             outcome = features.consultTransfer(call, mySide, consultLeg.get().callRef);
-        } else if (!forward && b2bua.isParkSlot(target.getUser())) {
+        } else if (park) {
             LOG.info("REFER on {} to park slot {}: park of the other party of {}", describe(), target.getUser(), call);
             outcome = features.park(call, mySide);
         } else if (forward) {
@@ -324,26 +336,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             LOG.info("REFER on {}: blind transfer of {} to {}", describe(), call, target.getUser());
             outcome = features.blindTransfer(call, mySide, target.getUser());
         }
-        outcome.thenAccept(o -> { // the moved legs learn their new call from call control (joined)
-            switch (o) {
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Done d -> LOG.debug("{}: done, new call {}",
-                        describe(), d.call());
-                case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r ->
-                        LOG.info("transfer refused on {}: {} ({})", describe(), r.reason(), r.cause());
-            }
-        });
-    }
-
-    private void sendReferNotify(String sipfrag) {
-        Dialog d = dialog;
-        if (d == null) {
-            return;
-        }
-        b2bua.sendInDialog(d, Request.NOTIFY, r -> {
-            r.addHeader(b2bua.messages().headers.createEventHeader("refer"));
-            r.addHeader(b2bua.messages().headers.createSubscriptionStateHeader("terminated;reason=noresource"));
-            r.setContent(sipfrag + "\r\n", b2bua.messages().headers.createContentTypeHeader("message", "sipfrag"));
-        });
+        // the moved legs learn their new call from call control (joined)
+        progress.report(outcome, consultLeg.isEmpty() && !park);
     }
 
     /**
@@ -589,11 +583,14 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         }
     }
 
-    /** Sends BYE with {@code Reason: Q.850;cause=N} in the dialog. */
+    /**
+     * Sends BYE with {@code Reason: Q.850;cause=N} in the dialog; while a REFER of this leg waits for
+     * its final NOTIFY ({@link ReferProgress}), only after that NOTIFY.
+     */
     protected void sendBye(Q850Cause cause) {
         Dialog d = dialog;
         if (d != null) {
-            b2bua.sendInDialog(d, Request.BYE, r -> r.addHeader(b2bua.messages().reason(cause)));
+            referDone.thenRun(() -> b2bua.sendInDialog(d, Request.BYE, r -> r.addHeader(b2bua.messages().reason(cause))));
         }
     }
 

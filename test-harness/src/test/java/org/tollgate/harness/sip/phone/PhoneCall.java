@@ -53,6 +53,7 @@ public final class PhoneCall {
     private State state = State.CALLING;
     private final List<Integer> statuses = new ArrayList<>();
     private final List<String> referNotifies = new ArrayList<>();
+    private final List<String> referStates = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
     private Dialog dialog;
     ClientTransaction inviteCt;
@@ -105,6 +106,11 @@ public final class PhoneCall {
     /** The sipfrag bodies of {@code Event: refer} NOTIFYs received in this dialog. */
     public synchronized List<String> referNotifies() {
         return List.copyOf(referNotifies);
+    }
+
+    /** The {@code Subscription-State} values ({@code active}, {@code terminated}) of those NOTIFYs, in order. */
+    public synchronized List<String> referStates() {
+        return List.copyOf(referStates);
     }
 
     /** Bodies of INFO requests received (DTMF relay). */
@@ -228,6 +234,20 @@ public final class PhoneCall {
         return awaitTrue(c -> c.statuses.contains(status), SipPhone.WAIT);
     }
 
+    /**
+     * Waits for the refer NOTIFY that ends the subscription ({@code Subscription-State: terminated})
+     * and returns its sipfrag's status line; throws {@link AssertionError} at the ceiling.
+     */
+    public String awaitFinalReferNotify() {
+        if (!awaitTrue(c -> c.referStates.stream().anyMatch("terminated"::equalsIgnoreCase), SipPhone.WAIT)) {
+            throw new AssertionError(this + ": no final refer NOTIFY, got " + referNotifies());
+        }
+        synchronized (this) {
+            return referNotifies.get(referStates.indexOf(referStates.stream()
+                    .filter("terminated"::equalsIgnoreCase).findFirst().orElseThrow())).trim();
+        }
+    }
+
     /** Waits for a refer NOTIFY whose sipfrag contains {@code text}; false at the ceiling. */
     public boolean awaitReferNotify(String text) {
         return awaitTrue(c -> c.referNotifies.stream().anyMatch(b -> b.contains(text)), SipPhone.WAIT);
@@ -309,8 +329,9 @@ public final class PhoneCall {
         state(State.TERMINATED);
     }
 
-    synchronized void referNotify(String body) {
+    synchronized void referNotify(String body, String subscriptionState) {
         referNotifies.add(body);
+        referStates.add(subscriptionState);
         notifyAll();
     }
 

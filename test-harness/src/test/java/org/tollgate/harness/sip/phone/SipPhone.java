@@ -502,7 +502,9 @@ public final class SipPhone implements SipListener, AutoCloseable {
                     EventHeader ev = (EventHeader) req.getHeader(EventHeader.NAME);
                     PhoneCall subscriber = call != null ? call : referSubscriptions.get(callId);
                     if (subscriber != null && ev != null && "refer".equalsIgnoreCase(ev.getEventType())) {
-                        subscriber.referNotify(body(req));
+                        javax.sip.header.Header state = req.getHeader(javax.sip.header.SubscriptionStateHeader.NAME);
+                        subscriber.referNotify(body(req), state instanceof javax.sip.header.SubscriptionStateHeader h
+                                ? h.getState() : "");
                     }
                 }
                 case Request.INFO -> {
