@@ -288,10 +288,28 @@ public final class FeatureService implements FeatureHandler {
         }));
     }
 
-    /** Parks the other party of {@code parker} in the first free park slot (SIP: the edge's park request). */
+    /** Parks the other party of {@code parker} in the first free park slot (as the {@code **6} feature code). */
     public CompletionStage<FeatureOutcome> park(CallRef call, Side parker) {
         return withCall(call, c -> legsOf(c).thenCompose(p -> p.isEmpty() ? refused("call has no two parties")
-                : parkLeg(c, p.get(), p.get().leg(parker), p.get().leg(parker.other()))));
+                : parkLeg(c, p.get(), p.get().leg(parker), p.get().leg(parker.other()), Optional.empty())));
+    }
+
+    /**
+     * Parks the other party of {@code parker} in the park slot {@code slot} (SIP: a REFER to that
+     * slot's number, CME's park by transfer). Refused before anything changes (the call goes on)
+     * when {@code slot} is not a configured park slot ({@link Q850Cause#UNALLOCATED_NUMBER}) or is
+     * occupied ({@link Q850Cause#USER_BUSY}). Should the slot be taken between that check and the
+     * park, the parked party is released with {@code USER_BUSY}.
+     */
+    public CompletionStage<FeatureOutcome> park(CallRef call, Side parker, String slot) {
+        if (settings().parkSlot(slot).isEmpty()) {
+            return refused(Q850Cause.UNALLOCATED_NUMBER, slot + " is not a park slot");
+        }
+        if (parkLot.occupied().containsKey(slot)) {
+            return refused(Q850Cause.USER_BUSY, "park slot " + slot + " is in use");
+        }
+        return withCall(call, c -> legsOf(c).thenCompose(p -> p.isEmpty() ? refused("call has no two parties")
+                : parkLeg(c, p.get(), p.get().leg(parker), p.get().leg(parker.other()), Optional.of(slot))));
     }
 
     /**
@@ -349,7 +367,7 @@ public final class FeatureService implements FeatureHandler {
     @Override
     public void park(CallRef call, LegId parker, LegId parked) {
         calls.call(call).ifPresent(c -> legsOf(c).thenCompose(p -> p.isEmpty() ? refused("call has no two parties")
-                : parkLeg(c, p.get(), parker, parked)).thenAccept(o -> failBack(c, o)));
+                : parkLeg(c, p.get(), parker, parked, Optional.empty())).thenAccept(o -> failBack(c, o)));
     }
 
     private static void failBack(Call c, FeatureOutcome o) {
@@ -388,8 +406,11 @@ public final class FeatureService implements FeatureHandler {
         });
     }
 
-    private CompletionStage<FeatureOutcome> parkLeg(Call c, Parties p, LegId parker, LegId parked) {
+    /** Parks {@code parked} in {@code slot}, or in the first free slot when empty. */
+    private CompletionStage<FeatureOutcome> parkLeg(Call c, Parties p, LegId parker, LegId parked,
+                                                    Optional<String> slot) {
         FeatureSettings fs = settings();
+        Q850Cause full = slot.isPresent() ? Q850Cause.USER_BUSY : Q850Cause.NO_CIRCUIT_AVAILABLE;
         Caller parkedParty = p.partyOf(parked);
         String parkerNumber = p.partyOf(parker).number();
         if (fs.parkSlots().isEmpty()) {
@@ -400,14 +421,15 @@ public final class FeatureService implements FeatureHandler {
                 return new FeatureOutcome.Refused(FACILITY_REJECTED, "parked party gone");
             }
             AtomicReference<CallScheduler.Cancellable> timer = new AtomicReference<>(() -> { });
-            Optional<ParkLot.Parked> slot = parkLot.occupy(fs.parkSlotNumbers(), s -> new ParkLot.Parked(s, dl.get(),
-                    parkedParty, parkerNumber, p.ref(), () -> timer.get().cancel()));
-            if (slot.isEmpty()) {
-                c.deliver(new CallEvent.Clear(Q850Cause.NO_CIRCUIT_AVAILABLE));
-                dl.get().handle(new LegCommand.Release(Q850Cause.NO_CIRCUIT_AVAILABLE));
-                return new FeatureOutcome.Refused(Q850Cause.NO_CIRCUIT_AVAILABLE, "all park slots in use");
+            Optional<ParkLot.Parked> taken = parkLot.occupy(slot.map(List::of).orElse(fs.parkSlotNumbers()),
+                    s -> new ParkLot.Parked(s, dl.get(), parkedParty, parkerNumber, p.ref(), () -> timer.get().cancel()));
+            if (taken.isEmpty()) {
+                c.deliver(new CallEvent.Clear(full));
+                dl.get().handle(new LegCommand.Release(full));
+                return new FeatureOutcome.Refused(full, slot.map(x -> "park slot " + x + " is in use")
+                        .orElse("all park slots in use"));
             }
-            ParkLot.Parked entry = slot.get();
+            ParkLot.Parked entry = taken.get();
             FeatureSettings.ParkSlot spec = fs.parkSlot(entry.slot()).orElseThrow();
             c.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
             dl.get().handle(new LegCommand.StopTone());

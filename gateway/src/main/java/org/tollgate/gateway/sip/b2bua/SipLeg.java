@@ -272,7 +272,8 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
      *       needs one; call control then cancels the ringing leg. (A 302 from the phone stays a
      *       redirect inside the call that keeps the caller's FAC.)</li>
      *   <li>To a configured park-slot number (the CME way of parking from a SIP phone): the other party
-     *       is parked ({@code FeatureService.park}, first free slot; no FAC).</li>
+     *       is parked in exactly that slot ({@code FeatureService.park(call, side, slot)}; no FAC); the
+     *       slot in use → final sipfrag 486 and the call goes on.</li>
      * </ul>
      * Answered 202, then the implicit subscription's NOTIFYs ({@link ReferProgress}): {@code 100
      * Trying} at once, then the real outcome (200 when the transfer target answered or the consult
@@ -327,7 +328,7 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
             outcome = features.consultTransfer(call, mySide, consultLeg.get().callRef);
         } else if (park) {
             LOG.info("REFER on {} to park slot {}: park of the other party of {}", describe(), target.getUser(), call);
-            outcome = features.park(call, mySide);
+            outcome = features.park(call, mySide, target.getUser());
         } else if (forward) {
             LOG.info("REFER in the early dialog {}: the phone forwards {} to {} (NOTIFY-triggered new call)",
                     describe(), call, target.getUser());
