@@ -288,6 +288,46 @@ public final class FeatureService implements FeatureHandler {
         }));
     }
 
+    /**
+     * Directed pickup of exactly the call {@code ringing} (SIP: an INVITE with {@code Replaces} naming
+     * the early dialog of that call's ringing phone, RFC 3891): its caller is connected to
+     * {@code picker} on {@code newLeg} in a new call, already answered; the ringing leg is cancelled
+     * (normal clearing). No FAC (spec section 6, pickup). {@code bind} receives the events
+     * {@code newLeg} must deliver to before anything else happens. Refused (nothing changes,
+     * {@code newLeg} stays unused) when the call is not ringing (answered or gone meanwhile).
+     * Records {@code PickedUp} (directed).
+     */
+    public CompletionStage<FeatureOutcome> pickup(CallRef ringing, Caller picker,
+                                                  org.tollgate.callcontrol.leg.LegSignaling newLeg,
+                                                  java.util.function.Consumer<LegEvents> bind) {
+        org.tollgate.callcontrol.engine.internal.LegRouter router =
+                new org.tollgate.callcontrol.engine.internal.LegRouter(LegEvents.IGNORED);
+        router.hold();
+        bind.accept(router);
+        return withCall(ringing, x -> x.inMailbox(s -> s instanceof CallState.Alerting a ? Optional.of(a)
+                        : Optional.<CallState.Alerting>empty())
+                .thenCompose(a -> {
+                    if (a.isEmpty()) {
+                        return refused(FACILITY_REJECTED, "call " + ringing + " is not ringing");
+                    }
+                    Caller caller = a.get().data().caller();
+                    String ringingNumber = a.get().hunt().called();
+                    return x.detach(LegId.incoming(x.ref())).thenApply(dl -> {
+                        if (dl.isEmpty()) {
+                            return new FeatureOutcome.Refused(FACILITY_REJECTED, "the caller left");
+                        }
+                        x.deliver(new CallEvent.Clear(Q850Cause.NORMAL_CALL_CLEARING));
+                        CallRef n = calls.startFeatureCall(caller, dl.get(), Optional.of(new DetachedLeg(newLeg, router)),
+                                Optional.of(featurePeer(picker)), picker.number(), true, false, Optional.empty(),
+                                ref -> new FeatureRecordEvent.PickedUp(ref, scheduler.now(), picker.number(),
+                                        ringingNumber, true, x.ref()));
+                        LOG.info("{}: {} picked up the call ringing at {} (directed, by dialog), new call {}", x.ref(),
+                                picker.number(), ringingNumber, n);
+                        return (FeatureOutcome) new FeatureOutcome.Done(Optional.of(n));
+                    });
+                }));
+    }
+
     /** Parks the other party of {@code parker} in the first free park slot (as the {@code **6} feature code). */
     public CompletionStage<FeatureOutcome> park(CallRef call, Side parker) {
         return withCall(call, c -> legsOf(c).thenCompose(p -> p.isEmpty() ? refused("call has no two parties")

@@ -16,7 +16,8 @@ import org.tollgate.harness.sip.phone.PhoneCall;
 
 /**
  * SIP features that name their target exactly: a REFER to a park slot's number parks in that slot
- * (not the first free one).
+ * (not the first free one), and an INVITE with {@code Replaces} naming a ringing phone's early
+ * dialog picks up that dialog's call (not the oldest call ringing at the number).
  */
 class NamedTargetsTest {
     private static final String TWO_SLOTS = """
@@ -66,6 +67,31 @@ class NamedTargetsTest {
             assertEquals(1, r.gw.features("PARK").size(), "C was not parked elsewhere");
             cd.out().hangUp();
             cd.in().expectState(PhoneCall.State.TERMINATED);
+        }
+    }
+
+    @Test
+    @DisplayName("Directed pickup by INVITE with Replaces picks exactly the named early dialog's call: A then D call B; C names D's ringing dialog and gets D, A's call still rings at B")
+    void pickupOfTheNamedDialog() throws Exception {
+        try (SipRows r = SipRows.start(data, "")) {
+            PhoneCall fromA = r.phone(A).call(B);
+            PhoneCall atB1 = r.phone(B).awaitIncoming();
+            r.awaitCall(A, B, "Alerting");
+            PhoneCall fromD = r.phone(D).call(B);
+            PhoneCall atB2 = r.phone(B).awaitIncoming();
+            r.awaitCall(D, B, "Alerting");
+            assertEquals(D, atB2.number(), "the second call at B is D's");
+            PhoneCall fromC = r.phone(C).callReplacing(B, atB2.dialogId());
+            fromC.expectState(PhoneCall.State.CONFIRMED);
+            fromD.expectState(PhoneCall.State.CONFIRMED);
+            atB2.expectState(PhoneCall.State.TERMINATED);
+            SipRows.assertTalking(fromD, fromC);
+            assertEquals(PhoneCall.State.EARLY, atB1.state(), "A's call still rings at B");
+            r.awaitCall(A, B, "Alerting");
+            fromC.hangUp();
+            fromD.expectState(PhoneCall.State.TERMINATED);
+            fromA.hangUp();
+            atB1.expectState(PhoneCall.State.TERMINATED);
         }
     }
 }

@@ -234,8 +234,9 @@ public final class SipB2bua implements SipCallHandler {
      *       replaced dialog gets BYE. No FAC is asked. Refused by call control (the call is not
      *       connected) → 403.</li>
      *   <li>An early dialog the gateway initiated (a phone ringing with a call): directed pickup of
-     *       the call ringing at that phone's number (as if {@code **5N#} were dialled: the ringing leg is
-     *       cancelled, the caller is connected to the new party, no FAC).</li>
+     *       exactly that dialog's call ({@code FeatureService.pickup(call, ...)}: the ringing leg is
+     *       cancelled, the caller is connected to the new party, no FAC), not of whichever call rings
+     *       longest at that number; the call no longer ringing → 481.</li>
      * </ul>
      * Refusals are answered before the call starts (see {@link Replaces#match}).
      */
@@ -243,14 +244,18 @@ public final class SipB2bua implements SipCallHandler {
         CallControl cc = calls;
         org.tollgate.callcontrol.call.CallRef call = replaced.callRef();
         if (!replaced.confirmed()) {
-            String ringing = cc.activeCalls().stream().filter(v -> v.ref().equals(call)).map(v -> v.calledNumber())
-                    .findFirst().orElse("");
-            String code = "**5" + ringing + "#";
             LOG.info("INVITE {} with Replaces of the early dialog {}: directed pickup of {} by {}", leg.callId(),
-                    replaced.callId(), ringing, newParty.number());
-            IncomingCall pick = cc.startCall(newParty, leg, Optional.of(code));
-            leg.placeInitially(pick.ref(), org.tollgate.callcontrol.feature.Side.CALLER);
-            leg.bind(pick.events());
+                    replaced.callId(), call, newParty.number());
+            cc.features().pickup(call, newParty, leg, leg::bind).thenAccept(o -> {
+                switch (o) {
+                    case org.tollgate.callcontrol.feature.FeatureOutcome.Done d ->
+                            LOG.debug("pickup of {} done: new call {}", replaced.callId(), d.call());
+                    case org.tollgate.callcontrol.feature.FeatureOutcome.Refused r -> {
+                        LOG.info("pickup of {} refused: {}", replaced.callId(), r.reason());
+                        leg.refuse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
+                }
+            });
             return;
         }
         LOG.info("INVITE {} with Replaces of {}: {} takes its place in {}", leg.callId(), replaced.callId(),
