@@ -3,8 +3,6 @@ package org.tollgate.harness.sip.phone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +55,7 @@ public final class PhoneGateway implements AutoCloseable {
         services.cdr().onFeaturesPersisted(features::addAll);
         SipCallEdge edge;
         try {
-            edge = SipCallEdge.start(holder::get, OptionalInt.of(freeUdpPort()), clock, services.module().calls(),
+            edge = SipCallEdge.start(holder::get, OptionalInt.of(0), clock, services.module().calls(),
                     services::setVoipLegs, SipB2bua.Settings.defaults().withMediaAddress("127.0.0.1"));
         } catch (Exception e) {
             services.close();
@@ -177,12 +175,6 @@ public final class PhoneGateway implements AutoCloseable {
     /** Waits for {@code condition} with the ceiling {@link SipPhone#WAIT}; fails with {@code what}. */
     public static void await(BooleanSupplier condition, String what) {
         assertTrue(SipPhone.poll(condition, SipPhone.WAIT), what);
-    }
-
-    private static int freeUdpPort() throws java.io.IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /**
