@@ -11,7 +11,8 @@
 # calls through the gateway before the steps, default 10000 at 500 cps: the JIT compiles the RI, H2 and
 # the call path for tens of seconds; with 1500 calls the C2 compiler still took a fifth of the CPU in the
 # measured steps), SETTLE (seconds to wait after each step before reading the CPU time, default 0; 40 lets the
-# RFC 3261 transaction timers of the step's calls (up to 32 s) expire inside the measurement), ROOT (checkout, default: the one holding this script).
+# RFC 3261 transaction timers of the step's calls (up to 32 s) expire inside the measurement), THREADS (non-empty:
+# also the CPU time per successful call of each gateway thread group), ROOT (checkout, default: the one holding this script).
 set -u
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT=${ROOT:-$(cd "$HERE/../../../../../.." && pwd)}
@@ -25,6 +26,11 @@ rm -rf data; mkdir -p data
 TICK=$(getconf CLK_TCK)
 cpu_ticks() { # utime + stime of process $1 (fields 14 and 15; the command name may contain spaces)
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+thread_ticks() { # "ticks name" per thread name of process $1 (digits in names folded to #)
+  for t in /proc/$1/task/*; do
+    printf '%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done | awk -F'|' '{g = $1; gsub(/[0-9]+/, "#", g); a[g] += $2} END {for (k in a) print a[k], k}'
 }
 echo "ROOT $ROOT HEAD $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"
 "$ROOT/tollgate" run --config "$HERE/b2bua-bench.cfg" --sip-port 15060 \
@@ -51,13 +57,13 @@ for step in "$@"; do
   set -- $step
   t=$1; r=$2; m=$3
   n=$((n + 1))
-  c0=$(cpu_ticks $GW); s0=$(date +%s.%N)
+  c0=$(cpu_ticks $GW); s0=$(date +%s.%N); thread_ticks $GW > "threads$n.before"
   sipp -sn uac -s 5551000 -i 127.0.0.1 -p 16080 -mp 26200 -r "$r" -m "$m" -nostdin -timeout 120s "$t" \
     -trace_stat -stf "stat$n.csv" > "uac$n.out" 2>&1
   rc=$?
   s1=$(date +%s.%N)
   sleep "$SETTLE"
-  c1=$(cpu_ticks $GW)
+  c1=$(cpu_ticks $GW); thread_ticks $GW > "threads$n.after"
   ok=$(sed -n 's/^ *Successful call *| *[0-9]* *| *\([0-9]*\).*/\1/p' "uac$n.out" | tail -1)
   echo "== step $n: $t offered $r cps, $m calls: exit $rc, $(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.1f", b-a}') s," \
     "load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -65,6 +71,11 @@ for step in "$@"; do
   grep -E "503" "uac$n.out" | head -1
   echo "   gateway CPU $(( (c1 - c0) * 1000 / TICK )) ms; per successful call:" \
     "$(awk -v d=$((c1 - c0)) -v k="$TICK" -v ok="${ok:-0}" 'BEGIN{ if (ok > 0) printf "%.0f us", d / k * 1e6 / ok; else print "-" }')"
+  if [ -n "${THREADS:-}" ] && [ "${ok:-0}" -gt 0 ]; then # per thread, CPU-us per successful call
+    awk -v ok="$ok" -v k="$TICK" 'NR == FNR {b[substr($0, index($0, " ") + 1)] = $1; next}
+      {name = substr($0, index($0, " ") + 1); d = $1 - b[name]; if (d > 0) printf "     %6.0f us  %s\n", d / k * 1e6 / ok, name}' \
+      "threads$n.before" "threads$n.after" | sort -rn | head -12
+  fi
 done
 kill $GW $U1 $U2 2>/dev/null; wait 2>/dev/null
 trap - EXIT
