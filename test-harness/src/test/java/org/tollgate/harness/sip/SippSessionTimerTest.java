@@ -64,10 +64,16 @@ class SippSessionTimerTest {
         return Sipp.callerFile("4085551234").toString();
     }
 
-    /** Waits until the call is connected and its session timer is armed (the only pending timer then). */
-    private void awaitArmedSession() throws InterruptedException {
-        SipGatewayFixture.await(() -> gw.services.module().calls().activeCalls().stream()
-                .anyMatch(c -> c.state().toLowerCase(java.util.Locale.ROOT).contains("connect"))
+    /**
+     * Waits until the session timer is armed: the gateway arms it right after sending its 200, so once
+     * the caller has sent its ACK for that 200 (SIPp's trace) and the call is connected, a pending
+     * timer is there ({@code pending() >= 1} alone could be call control's no-answer timer not yet
+     * cancelled).
+     */
+    private void awaitArmedSession(Sipp uac) throws InterruptedException {
+        SipGatewayFixture.await(() -> uac.occurrences("CSeq: 1 ACK") >= 1
+                && gw.services.module().calls().activeCalls().stream()
+                        .anyMatch(c -> c.state().toLowerCase(java.util.Locale.ROOT).contains("connect"))
                 && timers.pending() >= 1, "a connected call with its session timer armed");
     }
 
@@ -82,7 +88,7 @@ class SippSessionTimerTest {
     void gatewayRefreshesAtHalfInterval() throws Exception {
         Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
         Sipp uac = Sipp.uacAsync("uac_session_refresh.xml", gw.target(), "-s", "5551000", "-inf", caller());
-        awaitArmedSession();
+        awaitArmedSession(uac);
         timers.advance(Duration.ofSeconds(44));
         timers.advance(Duration.ofSeconds(1)); // 45 s: the refresh is due
         assertEquals(0, uac.await(), "caller: refresh re-INVITE received, answered, call ended by BYE");
@@ -95,7 +101,7 @@ class SippSessionTimerTest {
         java.time.Instant start = timers.now();
         Sipp uas = Sipp.uas("uas_answer.xml", trunkPort);
         Sipp uac = Sipp.uacAsync("uac_session_expiry.xml", gw.target(), "-s", "5551000", "-inf", caller());
-        awaitArmedSession();
+        awaitArmedSession(uac);
         timers.advance(Duration.ofSeconds(59));
         assertTrue(uac.isAlive(), "no BYE before the expiry point");
         timers.advance(Duration.ofSeconds(1)); // 60 s = 90 - min(32, 30)
