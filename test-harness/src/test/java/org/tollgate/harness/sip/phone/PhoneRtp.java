@@ -40,6 +40,9 @@ public final class PhoneRtp implements AutoCloseable {
     /** How much received audio is kept for {@link #level}. */
     public static final int KEEP_MS = 400;
 
+    /** Frames with audio (20 ms each, not silent) {@link #level} needs in its window: 10 (200 ms). */
+    public static final int MIN_AUDIO_FRAMES = 10;
+
     private static final int KEEP = KEEP_MS * 8;
 
     private final DatagramSocket socket;
@@ -127,31 +130,49 @@ public final class PhoneRtp implements AutoCloseable {
     }
 
     /**
-     * The share of the last {@value #KEEP_MS} ms of received power that lies at {@code hz}
-     * (Goertzel, 0..1); 0 when too little or only silent audio arrived.
+     * The share of the last {@value #KEEP_MS} ms of received audio power that lies at {@code hz}
+     * (0..1), measured per 20 ms frame and summed over the frames: Goertzel energy at {@code hz} in
+     * each frame over the frame's energy, silent frames (below -40 dBm0: gaps where nothing was mixed
+     * or relayed, e.g. a conference tick or an RTP pacer held up by a loaded machine) left out. Per
+     * frame, so a tone missing from some frames (a party's frame late for one mix) lowers its share
+     * only in proportion, not quadratically as one coherent sum over the window would (the phase
+     * is not continuous across such a hole). 0 when fewer than {@value #MIN_AUDIO_FRAMES} frames
+     * with audio are in the window. The phones' test tones are whole multiples of 50 Hz, so each
+     * lies on a bin of a 160-sample frame and the tones do not leak into each other.
      */
     public synchronized double level(double hz) {
         if (ringFilled < KEEP) {
             return 0;
         }
         double coef = 2 * Math.cos(2 * Math.PI * hz / Pcm.SAMPLE_RATE);
-        double s1 = 0;
-        double s2 = 0;
+        double silent = Pcm.sinePower(-40);
+        int n = Pcm.FRAME_SAMPLES;
+        double tone = 0;
         double total = 0;
-        for (int i = 0; i < KEEP; i++) {
-            double x = ring[(ringPos + i) % KEEP];
-            total += x * x;
-            double s = x + coef * s1 - s2;
-            s2 = s1;
-            s1 = s;
+        int frames = 0;
+        for (int f = 0; f + n <= KEEP; f += n) {
+            double s1 = 0;
+            double s2 = 0;
+            double energy = 0;
+            for (int i = 0; i < n; i++) {
+                double x = ring[(ringPos + f + i) % KEEP];
+                energy += x * x;
+                double s = x + coef * s1 - s2;
+                s2 = s1;
+                s1 = s;
+            }
+            if (energy / n < silent) {
+                continue;
+            }
+            frames++;
+            double mag2 = s1 * s1 + s2 * s2 - coef * s1 * s2;
+            tone += 2 * mag2 / n; // the energy of a sine at hz in this frame
+            total += energy;
         }
-        double meanPower = total / KEEP;
-        if (meanPower < Pcm.sinePower(-40)) {
+        if (frames < MIN_AUDIO_FRAMES) {
             return 0;
         }
-        double mag2 = s1 * s1 + s2 * s2 - coef * s1 * s2;
-        double tonePower = 2 * mag2 / ((double) KEEP * KEEP); // mean power of a sine at hz
-        return Math.min(1, tonePower / meanPower);
+        return Math.min(1, tone / total);
     }
 
     /** True when most of what arrives lately is a tone of {@code hz}. */
