@@ -1,6 +1,7 @@
 package org.tollgate.harness.sipfeatures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tollgate.harness.sipfeatures.SipRows.A;
 import static org.tollgate.harness.sipfeatures.SipRows.B;
 import static org.tollgate.harness.sipfeatures.SipRows.C;
@@ -45,6 +46,22 @@ class ReferProgressTest {
             assertEquals(200, status(ab.in().awaitFinalReferNotify()));
             assertEquals(List.of("active", "terminated"), ab.in().referStates());
             ab.in().expectState(PhoneCall.State.TERMINATED);
+            SipRows.assertTalking(ab.out(), atC);
+            ab.out().hangUp();
+            atC.expectState(PhoneCall.State.TERMINATED);
+        }
+    }
+
+    @Test
+    @DisplayName("The transferor hangs up right after the 202, before the outcome: its BYE is answered 200 (the dialog is still known, not 481) and the transfer goes on: A talks to C")
+    void transferorHangsUpEarly() throws Exception {
+        try (SipRows r = SipRows.start(data, "")) {
+            SipRows.Call ab = r.connect(A, B);
+            assertEquals(202, ab.in().refer(C));
+            assertTrue(ab.in().awaitReferNotify("SIP/2.0 100 Trying"));
+            assertEquals(200, ab.in().bye(), "B's BYE");
+            PhoneCall atC = r.phone(C).awaitIncoming();
+            atC.answer();
             SipRows.assertTalking(ab.out(), atC);
             ab.out().hangUp();
             atC.expectState(PhoneCall.State.TERMINATED);

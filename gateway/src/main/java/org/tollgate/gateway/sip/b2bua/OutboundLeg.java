@@ -281,7 +281,7 @@ final class OutboundLeg extends SipLeg {
         }
         stream.close();
         if (!cancelPending) {
-            b2bua.forget(this);
+            forgetAfterRefer();
         }
     }
 

@@ -218,10 +218,18 @@ abstract sealed class SipLeg implements LegSignaling permits InboundLeg, Outboun
         }
     }
 
-    /** Frees the media and forgets the leg. */
+    /** Frees the media and forgets the leg (see {@link #forgetAfterRefer}). */
     protected void close() {
         stream.close();
-        b2bua.forget(this);
+        forgetAfterRefer();
+    }
+
+    /**
+     * Forgets the leg, once a REFER of it waiting for its outcome sent the final NOTIFY: until then
+     * the dialog stays known, so the transferor hanging up meanwhile gets 200 for its BYE, not 481.
+     */
+    protected void forgetAfterRefer() {
+        referDone.thenRun(() -> b2bua.forget(this));
     }
 
     /** The call this leg belongs to now. */

@@ -174,6 +174,11 @@ public final class PhoneCall {
         phone.hangUp(this);
     }
 
+    /** Ends a confirmed call with BYE and returns the BYE's final status. */
+    public int bye() {
+        return phone.bye(this);
+    }
+
     /** Re-INVITE with {@code a=sendonly} (RFC 3264 8.4) and waits for its 200. */
     public void hold() {
         phone.reInvite(this, PhoneSdp.Direction.SENDONLY);

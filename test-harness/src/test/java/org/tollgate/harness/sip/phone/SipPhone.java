@@ -372,6 +372,12 @@ public final class SipPhone implements SipListener, AutoCloseable {
         }
     }
 
+    int bye(PhoneCall call) {
+        Response r = await(inDialog(call, Request.BYE, req -> { }));
+        call.state(PhoneCall.State.TERMINATED);
+        return r.getStatusCode();
+    }
+
     void reInvite(PhoneCall call, PhoneSdp.Direction direction) {
         Response r = await(inDialog(call, Request.INVITE, req -> req.setContent(
                 PhoneSdp.describe(call.nextSdpVersion(), call.rtp.localPort(), direction, Optional.empty()),
