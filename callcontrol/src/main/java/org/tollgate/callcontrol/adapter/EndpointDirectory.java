@@ -112,23 +112,6 @@ public final class EndpointDirectory {
         return out;
     }
 
-    /** Patterns compiled so far (this runs for every call from a trunk); emptied past {@value #MAX_CACHED}. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, DestinationPattern.Result> COMPILED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_CACHED = 4096;
-
-    private static DestinationPattern.Result compiled(String pattern) {
-        DestinationPattern.Result r = COMPILED.get(pattern);
-        if (r == null) {
-            if (COMPILED.size() >= MAX_CACHED) {
-                COMPILED.clear();
-            }
-            r = DestinationPattern.compile(pattern);
-            COMPILED.put(pattern, r);
-        }
-        return r;
-    }
-
     /**
      * The {@code lpcor incoming} group of a call arriving over a trunk, from its inbound dial-peer
      * chosen as IOS does: first a peer whose {@code incoming called-number} matches the called
@@ -146,7 +129,7 @@ public final class EndpointDirectory {
                     default -> d.destinationPattern();
                 };
                 String number = rule == 0 ? called : calling;
-                if (pattern.isPresent() && compiled(pattern.get()) instanceof DestinationPattern.Compiled p
+                if (pattern.isPresent() && DestinationPattern.compile(pattern.get()) instanceof DestinationPattern.Compiled p
                         && p.pattern().matchesComplete(number)) {
                     return d.lpcor().incoming();
                 }

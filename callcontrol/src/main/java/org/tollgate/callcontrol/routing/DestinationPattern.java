@@ -34,6 +34,15 @@ public final class DestinationPattern {
     /** Most digits a {@code T} absorbs (the IOS dial-string limit). */
     public static final int MAX_VARIABLE_DIGITS = 32;
 
+    /**
+     * Results compiled so far, by pattern text (results are immutable): the SIP edge looks up the
+     * inbound dial-peer of every call, which compiled each peer's patterns per call. Emptied past
+     * {@value #MAX_CACHED} entries.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Result> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
+
     private final String text;
     private final Pattern regex;
     private final boolean variable;
@@ -75,6 +84,18 @@ public final class DestinationPattern {
     /** Compiles {@code text}; never throws for bad input. */
     public static Result compile(String text) {
         Objects.requireNonNull(text, "text");
+        Result cached = COMPILED.get(text);
+        if (cached == null) {
+            if (COMPILED.size() >= MAX_CACHED) {
+                COMPILED.clear();
+            }
+            cached = compileText(text);
+            COMPILED.put(text, cached);
+        }
+        return cached;
+    }
+
+    private static Result compileText(String text) {
         if (text.isEmpty()) {
             return new Invalid("empty destination-pattern", 1);
         }
