@@ -33,6 +33,7 @@ import org.tollgate.config.cme.ParkSlot;
 import org.tollgate.config.cme.PoolNumber;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegister;
+import org.tollgate.config.cme.Snr;
 import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
 import org.tollgate.config.cme.VoiceRegisterPool;
@@ -89,6 +90,11 @@ final class ModelGen {
 
     private boolean coin() {
         return r.nextBoolean();
+    }
+
+    private Optional<Snr> snr() {
+        return maybe(() -> new Snr(digits(3, 11), between(Snr.MIN_DELAY, Snr.MAX_DELAY),
+                between(Snr.MIN_TIMEOUT, Snr.MAX_TIMEOUT)));
     }
 
     private int between(int lo, int hi) {
@@ -206,7 +212,7 @@ final class ModelGen {
                 maybe(() -> coin() ? new ParkSlot(OptionalInt.empty(), OptionalInt.empty(), coin())
                         : new ParkSlot(OptionalInt.of(between(1, 65535)), OptionalInt.of(between(1, 65535)), coin(),
                                 maybe(() -> digits(3, 6)))),
-                maybe(() -> pick(List.of("meetme", "ad-hoc"))), maybe(() -> digits(3, 5)))).toList();
+                maybe(() -> pick(List.of("meetme", "ad-hoc"))), maybe(() -> digits(3, 5)), snr())).toList();
         List<HuntGroup> hunts = distinct(2, () -> between(1, 100)).stream().map(t -> new HuntGroup(t,
                 pick(List.of("parallel", "sequential", "peer", "longest-idle")), maybe(() -> digits(3, 5)),
                 distinct(4, () -> digits(3, 5)), maybeInt(1, 60000), maybe(() -> digits(3, 5)))).toList();
@@ -228,7 +234,7 @@ final class ModelGen {
 
         List<Integer> regDnTags = distinct(3, () -> between(1, 50));
         List<VoiceRegisterDn> regDns = regDnTags.stream().map(t -> new VoiceRegisterDn(t, maybe(() -> digits(3, 5)),
-                maybe(this::text), maybe(this::text), forwards(), maybe(() -> digits(1, 2)))).toList();
+                maybe(this::text), maybe(this::text), forwards(), maybe(() -> digits(1, 2)), snr())).toList();
         List<VoiceRegisterPool> pools = new ArrayList<>();
         for (int tag : distinct(3, () -> between(1, 50))) {
             List<PoolNumber> numbers = new ArrayList<>();

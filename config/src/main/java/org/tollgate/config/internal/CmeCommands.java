@@ -17,6 +17,7 @@ import org.tollgate.config.cme.EphoneDn;
 import org.tollgate.config.cme.HuntGroup;
 import org.tollgate.config.cme.ParkSlot;
 import org.tollgate.config.cme.PoolNumber;
+import org.tollgate.config.cme.Snr;
 import org.tollgate.config.cme.TelephonyService;
 import org.tollgate.config.cme.VoiceRegisterDn;
 import org.tollgate.config.cme.VoiceRegisterGlobal;
@@ -102,6 +103,7 @@ final class CmeCommands {
         });
         m.cmd("intercom", "Intercom line: auto-dial this number",
                 (d, a) -> d.withIntercom(Common.wordOrClear(a, Common.DIGITS, "Intercom target number", "number")));
+        m.cmd("snr", "Single number reach: also ring a remote number", (d, a) -> d.withSnr(snr(a)));
 
         Modes.GLOBAL.modeCmd("voice hunt-group", "Hunt group", (b, a) -> {
             int tag = a.integer(1, 100, "Hunt group tag");
@@ -320,6 +322,7 @@ final class CmeCommands {
         rd.cmd("call-forward b2bua", "Call forwarding", (d, a) -> d.withCallForwards(callForward(a, d.callForwards())));
         rd.cmd("pickup-group", "Pickup group number",
                 (d, a) -> d.withPickupGroup(Common.wordOrClear(a, Common.DIGITS, "Group number", "group")));
+        rd.cmd("snr", "Single number reach: also ring a remote number", (d, a) -> d.withSnr(snr(a)));
 
         g.modeCmd("voice register pool", "SIP phone", (b, a) -> {
             int tag = a.integer(1, Integer.MAX_VALUE, "Pool tag");
@@ -418,5 +421,20 @@ final class CmeCommands {
                 (x, a) -> x.withInterdigitSeconds(Common.intOrClear(a, 1, 120, "Seconds")));
         t.keptWords = TELEPHONY_WORDS;
         t.keptHandler = (x, a) -> x.withKept(Lists.addDistinct(x.kept(), VoiceCommands.keptLine(a)));
+    }
+
+    /** {@code [no] snr N delay D timeout T} (CME: delay 0..30 s, timeout 5..60 s). */
+    private static Optional<Snr> snr(Args a) {
+        if (a.negated()) {
+            a.remainingWords("options");
+            return Optional.empty();
+        }
+        String number = Common.word(a, Common.DIGITS, "Remote (mobile) number", "number");
+        a.keyword("delay");
+        int delay = a.integer(Snr.MIN_DELAY, Snr.MAX_DELAY, "Seconds before the remote number rings");
+        a.keyword("timeout");
+        int timeout = a.integer(Snr.MIN_TIMEOUT, Snr.MAX_TIMEOUT, "Seconds the remote number rings");
+        a.end();
+        return Optional.of(new Snr(number, delay, timeout));
     }
 }

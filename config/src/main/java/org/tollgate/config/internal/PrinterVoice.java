@@ -50,6 +50,7 @@ final class PrinterVoice {
             d.label().ifPresent(n -> p.line(" label " + n));
             forwards(" call-forward b2bua ", d.callForwards());
             d.pickupGroup().ifPresent(n -> p.line(" pickup-group " + n));
+            d.snr().ifPresent(x -> p.line(" " + x.text()));
             p.bang();
         }
         for (VoiceRegisterPool v : c.voiceRegister().pools()) {
@@ -189,6 +190,7 @@ final class PrinterVoice {
                     + (ps.recall() ? " recall" : "") + ps.transfer().map(n -> " transfer " + n).orElse("")));
             d.conference().ifPresent(x -> p.line(" conference " + x));
             d.intercom().ifPresent(x -> p.line(" intercom " + x));
+            d.snr().ifPresent(x -> p.line(" " + x.text()));
             p.bang();
         }
         for (Ephone e : c.ephones()) {
