@@ -77,6 +77,7 @@ public final class GatewayConfigAdapter {
         Map<String, String> pickup = new LinkedHashMap<>();
         List<FeatureSettings.ParkSlot> parks = new ArrayList<>();
         java.util.Set<String> meetMe = new java.util.LinkedHashSet<>();
+        List<FeatureSettings.SingleNumberReach> snrs = new ArrayList<>();
         for (EphoneDn dn : config.ephoneDns()) {
             if (dn.number().isEmpty()) {
                 continue;
@@ -93,11 +94,13 @@ public final class GatewayConfigAdapter {
             if (dn.conference().filter("meetme"::equals).isPresent()) {
                 meetMe.add(n);
             }
+            dn.snr().ifPresent(x -> snrs.add(singleNumberReach(n, x)));
         }
         for (VoiceRegisterDn dn : config.voiceRegister().dns()) {
             if (dn.number().isPresent()) {
                 forwards = withForwards(forwards, dn.number().get(), dn.callForwards());
                 dn.pickupGroup().ifPresent(g -> pickup.put(dn.number().get(), g));
+                dn.snr().ifPresent(x -> snrs.add(singleNumberReach(dn.number().get(), x)));
             }
         }
         List<FeatureSettings.ParallelHunt> hunts = config.huntGroups().stream()
@@ -107,7 +110,13 @@ public final class GatewayConfigAdapter {
                                 : FeatureSettings.ParallelHunt.DEFAULT_TIMEOUT, h.finalNumber()))
                 .toList();
         return FeatureSettings.NONE.withForwards(forwards).withPickupGroups(pickup).withParkSlots(parks)
-                .withMeetMe(meetMe).withParallelHunts(hunts).withFlashConsult(flashConsult(config));
+                .withMeetMe(meetMe).withParallelHunts(hunts).withFlashConsult(flashConsult(config))
+                .withSingleNumberReach(snrs);
+    }
+
+    private static FeatureSettings.SingleNumberReach singleNumberReach(String number, org.tollgate.config.cme.Snr s) {
+        return new FeatureSettings.SingleNumberReach(number, s.number(), Duration.ofSeconds(s.delaySeconds()),
+                Duration.ofSeconds(s.timeoutSeconds()));
     }
 
     /**

@@ -83,6 +83,9 @@ final class FeatureTransitions {
                 if (features.parallelHunt(dialled).isPresent()) {
                     yield Optional.of(featureWait(d, new FeatureRequest.ParallelHunt(dialled), out));
                 }
+                if (features.singleNumberReach(dialled).isPresent()) {
+                    yield Optional.of(featureWait(d, new FeatureRequest.SingleNumberReach(dialled), out));
+                }
                 yield Optional.empty();
             }
         };
@@ -92,12 +95,13 @@ final class FeatureTransitions {
         List<String> all = new ArrayList<>(features.parkSlotNumbers());
         all.addAll(features.meetMeNumbers());
         features.parallelHunts().forEach(h -> all.add(h.pilot()));
+        features.singleNumberReach().forEach(h -> all.add(h.number()));
         return all;
     }
 
     private boolean isFeatureNumber(String n) {
         return features.parkSlotNumbers().contains(n) || features.meetMeNumbers().contains(n)
-                || features.parallelHunt(n).isPresent();
+                || features.parallelHunt(n).isPresent() || features.singleNumberReach(n).isPresent();
     }
 
     private Transition featureWait(CallData d, FeatureRequest request, List<Action> out) {

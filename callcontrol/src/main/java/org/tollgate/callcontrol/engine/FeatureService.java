@@ -76,6 +76,7 @@ public final class FeatureService implements FeatureHandler {
     private final AtomicLong conferenceIds = new AtomicLong();
     private final FlashConsult flashConsult;
     private final ParallelHuntRun parallelHunt;
+    private final SnrRun singleNumberReach;
 
     FeatureService(CallControl calls, CallScheduler scheduler, FeatureRecordSink records) {
         this.calls = calls;
@@ -83,6 +84,7 @@ public final class FeatureService implements FeatureHandler {
         this.records = records;
         this.flashConsult = new FlashConsult(calls, scheduler);
         this.parallelHunt = new ParallelHuntRun(calls, scheduler);
+        this.singleNumberReach = new SnrRun(calls, scheduler);
     }
 
     /** Forwards set from phones (feature codes or the SIP edge). */
@@ -379,6 +381,7 @@ public final class FeatureService implements FeatureHandler {
             case FeatureRequest.Retrieve rt -> retrieve(c.get(), caller, rt.slot());
             case FeatureRequest.MeetMe m -> meetMe(c.get(), caller, m.number());
             case FeatureRequest.ParallelHunt h -> parallelHunt.start(c.get(), caller, h.pilot());
+            case FeatureRequest.SingleNumberReach s -> singleNumberReach.start(c.get(), caller, s.number());
         };
         r.whenComplete((o, ex) -> {
             if (ex != null) {

@@ -33,6 +33,10 @@ public sealed interface FeatureRequest {
     record ParallelHunt(String pilot) implements FeatureRequest {
     }
 
+    /** Ring directory number {@code number} and its single-number-reach remote number. */
+    record SingleNumberReach(String number) implements FeatureRequest {
+    }
+
     /** Join the meet-me conference on {@code number}. */
     record MeetMe(String number) implements FeatureRequest {
     }

@@ -24,10 +24,27 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
  * @param flashConsult what a number dialled after a hook flash does: {@code true} (default, CME's
  *        {@code transfer-system full-consult}) a consult call from the flasher, the transfer completing
  *        when the flasher hangs up; {@code false} ({@code transfer-system full-blind}) a blind transfer at once
+ * @param singleNumberReach {@code snr N delay D timeout T} of directory numbers (those numbers are
+ *        feature numbers: {@code engine.SnrRun} rings the desk and the remote number)
  */
 public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<ParkSlot> parkSlots,
                               Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops,
-                              List<ParallelHunt> parallelHunts, boolean flashConsult) {
+                              List<ParallelHunt> parallelHunts, boolean flashConsult,
+                              List<SingleNumberReach> singleNumberReach) {
+    /**
+     * Single number reach of directory number {@code number} ({@code snr remote delay D timeout T}): a
+     * call to it rings the desk at once and also {@code remote} after {@code delay}; the remote number
+     * rings for at most {@code timeout}. FAC is never invoked for the remote call (spec section 6).
+     */
+    public record SingleNumberReach(String number, String remote, Duration delay, Duration timeout) {
+        public SingleNumberReach {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(remote, "remote");
+            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
     /**
      * A parallel hunt group: calls to {@code pilot} ring every member at once; the first to answer
      * gets the call, the others are released (cause 26); after {@code timeout} (default 180 s) the call
@@ -72,7 +89,7 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     public static final int DEFAULT_MAX_FORWARD_HOPS = 5;
     /** No forwards, no pickup groups, no park slots, no meet-me numbers. */
     public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(), Set.of(),
-            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, List.of(), true);
+            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, List.of(), true, List.of());
 
     public FeatureSettings {
         Objects.requireNonNull(forwards, "forwards");
@@ -80,28 +97,39 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
         parkSlots = List.copyOf(parkSlots);
         meetMeNumbers = Set.copyOf(meetMeNumbers);
         parallelHunts = List.copyOf(parallelHunts);
+        singleNumberReach = List.copyOf(singleNumberReach);
     }
 
     public FeatureSettings withForwards(ForwardTable v) {
-        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
+        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
     }
 
     public FeatureSettings withPickupGroups(Map<String, String> v) {
-        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
+        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
     }
 
     public FeatureSettings withParkSlots(List<ParkSlot> slots) {
-        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
+        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
     }
 
     public FeatureSettings withFlashConsult(boolean v) {
         return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
-                parallelHunts, v);
+                parallelHunts, v, singleNumberReach);
     }
 
     public FeatureSettings withParallelHunts(List<ParallelHunt> v) {
         return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
-                v, flashConsult);
+                v, flashConsult, singleNumberReach);
+    }
+
+    public FeatureSettings withSingleNumberReach(List<SingleNumberReach> v) {
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
+                parallelHunts, flashConsult, v);
+    }
+
+    /** The single number reach settings of directory number {@code number}. */
+    public Optional<SingleNumberReach> singleNumberReach(String number) {
+        return singleNumberReach.stream().filter(h -> h.number().equals(number)).findFirst();
     }
 
     /** The parallel hunt group whose pilot is {@code number}. */
@@ -120,6 +148,6 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     }
 
     public FeatureSettings withMeetMe(Set<String> numbers) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
     }
 }

@@ -60,6 +60,8 @@ final class FeatureFixture {
     final List<CompletableFuture<AuthorizationResult>> pendingAuth = new CopyOnWriteArrayList<>();
     final Map<String, Phone> phones = new LinkedHashMap<>();
     boolean autoFac = true;
+    /** Pairs like {@code "A>D"}: D's policy rejects calls from A's group (LPCOR block). */
+    final List<String> rejected = new ArrayList<>();
     FeatureSettings featureSettings = FeatureSettings.NONE;
     CallSettings settings;
     CallControl calls;
@@ -207,6 +209,18 @@ final class FeatureFixture {
                 return x;
             });
             policies.put(dst, p.with(src, LpcorAccess.ACCEPT_FAC));
+        }
+        for (String pair : rejected) {
+            String src = groupOf.get(pair.substring(0, 1));
+            String dst = groupOf.get(pair.substring(2, 3));
+            LpcorPolicy p = policies.computeIfAbsent(dst, d -> {
+                LpcorPolicy x = LpcorPolicy.of(d);
+                for (String g : groupOf.values()) {
+                    x = x.with(g, LpcorAccess.ACCEPT);
+                }
+                return x;
+            });
+            policies.put(dst, p.with(src, LpcorAccess.REJECT));
         }
         LpcorTable lpcor = new LpcorTable(true, List.of(new LpcorGroup(1, "GA"), new LpcorGroup(2, "GB"),
                 new LpcorGroup(3, "GC"), new LpcorGroup(4, "GD")), policies, LpcorTable.DEFAULT_CALL_BLOCK_CAUSE);
