@@ -78,6 +78,7 @@ public final class GatewayConfigAdapter {
         List<FeatureSettings.ParkSlot> parks = new ArrayList<>();
         java.util.Set<String> meetMe = new java.util.LinkedHashSet<>();
         List<FeatureSettings.SingleNumberReach> snrs = new ArrayList<>();
+        Map<String, String> intercoms = new LinkedHashMap<>();
         for (EphoneDn dn : config.ephoneDns()) {
             if (dn.number().isEmpty()) {
                 continue;
@@ -95,6 +96,7 @@ public final class GatewayConfigAdapter {
                 meetMe.add(n);
             }
             dn.snr().ifPresent(x -> snrs.add(singleNumberReach(n, x)));
+            dn.intercom().ifPresent(x -> intercoms.put(n, x));
         }
         for (VoiceRegisterDn dn : config.voiceRegister().dns()) {
             if (dn.number().isPresent()) {
@@ -111,7 +113,7 @@ public final class GatewayConfigAdapter {
                 .toList();
         return FeatureSettings.NONE.withForwards(forwards).withPickupGroups(pickup).withParkSlots(parks)
                 .withMeetMe(meetMe).withParallelHunts(hunts).withFlashConsult(flashConsult(config))
-                .withSingleNumberReach(snrs);
+                .withSingleNumberReach(snrs).withIntercoms(intercoms);
     }
 
     private static FeatureSettings.SingleNumberReach singleNumberReach(String number, org.tollgate.config.cme.Snr s) {

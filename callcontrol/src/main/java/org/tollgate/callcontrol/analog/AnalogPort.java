@@ -18,6 +18,7 @@ import org.tollgate.callcontrol.media.AudioSink;
 import org.tollgate.dsp.dtmf.DtmfDetector;
 import org.tollgate.dsp.dtmf.DtmfEvent;
 import org.tollgate.dsp.dtmf.DtmfGenerator;
+import org.tollgate.dsp.pcm.Pcm;
 
 /**
  * An FXS voice-port as a call endpoint. Off-hook starts a call (the port is its incoming leg);
@@ -30,12 +31,19 @@ import org.tollgate.dsp.dtmf.DtmfGenerator;
  * IDLE --off-hook--> ORIGINATING --call connected--> CONNECTED --on-hook--> IDLE
  * IDLE --offered--> RESERVED --Offer--> RINGING --off-hook--> CONNECTED
  * ORIGINATING/CONNECTED --call released--> RELEASED_OFF_HOOK (reorder) --on-hook--> IDLE
+ * RESERVED --intercom Offer, driver auto-answers--> CONNECTED (whisper)
  * RINGING --call released--> IDLE
  * </pre>
- * Thread-safe (one monitor per port).
+ * An intercom offer ({@link LegCommand.Offer#autoAnswer()}) that the driver can auto-answer connects
+ * at once in <em>whisper</em> mode: the caller is heard, but the phone's audio goes to the caller only
+ * from the first frame at or above {@value #WHISPER_SPEECH_DBM0} dBm0 (the user speaks) or the
+ * handset is lifted. Thread-safe (one monitor per port).
  */
 public final class AnalogPort implements FxsPortListener {
     private static final Logger LOG = LoggerFactory.getLogger(AnalogPort.class);
+    /** Frame level (mean power, dBm0) that counts as the called user speaking and ends whisper mode. */
+    public static final double WHISPER_SPEECH_DBM0 = -35;
+    private static final double WHISPER_SPEECH_POWER = Pcm.sinePower(WHISPER_SPEECH_DBM0);
 
     private final VoicePortConfig config;
     private final FxsPortDriver driver;
@@ -50,6 +58,9 @@ public final class AnalogPort implements FxsPortListener {
     private Sound playing = new Sound.Silence();
     private String lastCall = "";
     private Optional<Q850Cause> lastCause = Optional.empty();
+    private boolean whisper;
+    /** Auto-answered intercom call, handset not lifted: the call's release puts the port back to idle. */
+    private boolean speaker;
 
     public AnalogPort(VoicePortConfig config, FxsPortDriver driver, Supplier<CallControl> calls) {
         this(config, driver, calls, PromptAudio.bundled());
@@ -113,6 +124,13 @@ public final class AnalogPort implements FxsPortListener {
                     }
                 }
                 case ORIGINATING, CONNECTED -> {
+                    if (offHook) {
+                        speaker = false;
+                    }
+                    if (offHook && whisper) {
+                        whisper = false;
+                        LOG.info("voice-port {}: intercom picked up, two-way audio", config.id());
+                    }
                     if (!offHook) {
                         LegEvents e = events;
                         toIdle();
@@ -155,6 +173,13 @@ public final class AnalogPort implements FxsPortListener {
             if (status == PortStatus.CONNECTED && current != null) {
                 current.received(pcm.length);
             }
+            if (status == PortStatus.CONNECTED && whisper && Pcm.meanPower(pcm) >= WHISPER_SPEECH_POWER) {
+                whisper = false;
+                LOG.info("voice-port {}: intercom answered by voice, two-way audio", config.id());
+            }
+            if (status == PortStatus.CONNECTED && whisper) {
+                return;
+            }
             if (status == PortStatus.CONNECTED && peerAudio != null) {
                 peer = peerAudio;
             } else if (status == PortStatus.ORIGINATING || status == PortStatus.CONNECTED) {
@@ -195,6 +220,8 @@ public final class AnalogPort implements FxsPortListener {
         events = null;
         peerAudio = null;
         current = null;
+        whisper = false;
+        speaker = false;
         play(new Sound.Silence());
     }
 
@@ -246,13 +273,21 @@ public final class AnalogPort implements FxsPortListener {
 
         @Override
         public void handle(LegCommand command) {
+            LegEvents answered = null;
             synchronized (AnalogPort.this) {
                 switch (command) {
                     case LegCommand.PlayTone t -> play(new Sound.ToneSound(t.tone()));
                     case LegCommand.PlayPrompt p -> play(new Sound.Prompt(p.promptUrl(), prompts.load(p.promptUrl())));
                     case LegCommand.StopTone s -> play(new Sound.Silence());
                     case LegCommand.Offer o -> {
-                        if (status == PortStatus.RESERVED) {
+                        if (status == PortStatus.RESERVED && o.autoAnswer() && driver.autoAnswer()) {
+                            status = PortStatus.CONNECTED;
+                            whisper = true;
+                            speaker = true;
+                            answered = events;
+                            LOG.info("voice-port {}: intercom call from {} auto-answered (whisper)", config.id(),
+                                    o.callingNumber());
+                        } else if (status == PortStatus.RESERVED) {
                             status = PortStatus.RINGING;
                             driver.ring(config.callerId()
                                     ? Optional.of(new FxsPortDriver.CallerId(o.callingNumber(), o.callingName()))
@@ -276,6 +311,9 @@ public final class AnalogPort implements FxsPortListener {
                     case LegCommand.Release r -> released(r.cause());
                 }
             }
+            if (answered != null) {
+                answered.answered();
+            }
         }
 
         private void released(Q850Cause cause) {
@@ -285,7 +323,14 @@ public final class AnalogPort implements FxsPortListener {
                     driver.stopRinging();
                     toIdle();
                 }
-                case ORIGINATING, CONNECTED -> {
+                case CONNECTED, ORIGINATING -> {
+                    if (speaker) {
+                        speaker = false;
+                        toIdle();
+                        driver.autoAnswerEnded();
+                        LOG.info("voice-port {}: intercom call released, cause {}", config.id(), cause.value());
+                        return;
+                    }
                     status = PortStatus.RELEASED_OFF_HOOK;
                     events = null;
                     peerAudio = null;

@@ -23,6 +23,19 @@ public interface FxsPortDriver {
     /** Voice audio for the phone's earpiece (8 kHz linear PCM) while a call is connected. */
     void audio(short[] pcm);
 
+    /**
+     * Answers an intercom call without the user (the phone's speaker and microphone are on, as with
+     * a handset lifted). Returns false when the phone cannot (the default: an analog phone is only
+     * answered by lifting it); the port then rings as for any call.
+     */
+    default boolean autoAnswer() {
+        return false;
+    }
+
+    /** The auto-answered intercom call ended before the handset was lifted: the speaker goes off. */
+    default void autoAnswerEnded() {
+    }
+
     /** The driver's kind for {@code show voice port} ({@code simulated}, a card name ...). */
     String kind();
 

@@ -154,6 +154,23 @@ public final class SimulatedPhone implements FxsPortDriver {
 
     // ---- the person at the phone ---------------------------------------------------------------
 
+    /**
+     * An intercom call: the simulated phone answers on its speaker at once (it then hears as if
+     * off-hook); {@link #onHook()} ends the call.
+     */
+    @Override
+    public synchronized boolean autoAnswer() {
+        offHook = true;
+        heard("silence");
+        return true;
+    }
+
+    @Override
+    public synchronized void autoAnswerEnded() {
+        offHook = false;
+        hearing = "nothing (on-hook)";
+    }
+
     /** Lifts the handset (answers when ringing). */
     public void offHook() {
         FxsPortListener p;

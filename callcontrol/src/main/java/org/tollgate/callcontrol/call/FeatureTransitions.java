@@ -74,6 +74,9 @@ final class FeatureTransitions {
             case FeatureCodes.Invalid i -> Optional.of(invalidCode(d, now, out));
             case FeatureCodes.Park p -> Optional.of(invalidCode(d, now, out));
             case FeatureCodes.NotACode n -> {
+                if (features.isIntercom(d.caller().number(), dialled)) {
+                    yield Optional.of(featureWait(d, new FeatureRequest.Intercom(dialled), out));
+                }
                 if (features.meetMeNumbers().contains(dialled)) {
                     yield Optional.of(featureWait(d, new FeatureRequest.MeetMe(dialled), out));
                 }

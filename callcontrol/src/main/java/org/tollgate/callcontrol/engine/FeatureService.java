@@ -77,6 +77,7 @@ public final class FeatureService implements FeatureHandler {
     private final FlashConsult flashConsult;
     private final ParallelHuntRun parallelHunt;
     private final SnrRun singleNumberReach;
+    private final IntercomRun intercom;
 
     FeatureService(CallControl calls, CallScheduler scheduler, FeatureRecordSink records) {
         this.calls = calls;
@@ -85,6 +86,7 @@ public final class FeatureService implements FeatureHandler {
         this.flashConsult = new FlashConsult(calls, scheduler);
         this.parallelHunt = new ParallelHuntRun(calls, scheduler);
         this.singleNumberReach = new SnrRun(calls, scheduler);
+        this.intercom = new IntercomRun(calls);
     }
 
     /** Forwards set from phones (feature codes or the SIP edge). */
@@ -382,6 +384,7 @@ public final class FeatureService implements FeatureHandler {
             case FeatureRequest.MeetMe m -> meetMe(c.get(), caller, m.number());
             case FeatureRequest.ParallelHunt h -> parallelHunt.start(c.get(), caller, h.pilot());
             case FeatureRequest.SingleNumberReach s -> singleNumberReach.start(c.get(), caller, s.number());
+            case FeatureRequest.Intercom i -> intercom.start(c.get(), caller, i.number());
         };
         r.whenComplete((o, ex) -> {
             if (ex != null) {

@@ -37,6 +37,10 @@ public sealed interface FeatureRequest {
     record SingleNumberReach(String number) implements FeatureRequest {
     }
 
+    /** An intercom call from the caller's intercom line to {@code number} (auto-answered, FAC-exempt). */
+    record Intercom(String number) implements FeatureRequest {
+    }
+
     /** Join the meet-me conference on {@code number}. */
     record MeetMe(String number) implements FeatureRequest {
     }

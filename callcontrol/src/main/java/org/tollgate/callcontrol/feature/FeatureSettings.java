@@ -26,11 +26,13 @@ import org.tollgate.callcontrol.feature.forward.ForwardTable;
  *        when the flasher hangs up; {@code false} ({@code transfer-system full-blind}) a blind transfer at once
  * @param singleNumberReach {@code snr N delay D timeout T} of directory numbers (those numbers are
  *        feature numbers: {@code engine.SnrRun} rings the desk and the remote number)
+ * @param intercoms {@code intercom N} of ephone-dns: line number to the number it calls as an intercom
+ *        (a call from the line to N is placed by {@code engine.IntercomRun}, FAC-exempt, auto-answered)
  */
 public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupGroups, List<ParkSlot> parkSlots,
                               Set<String> meetMeNumbers, int meetMeMaxParties, int maxForwardHops,
                               List<ParallelHunt> parallelHunts, boolean flashConsult,
-                              List<SingleNumberReach> singleNumberReach) {
+                              List<SingleNumberReach> singleNumberReach, Map<String, String> intercoms) {
     /**
      * Single number reach of directory number {@code number} ({@code snr remote delay D timeout T}): a
      * call to it rings the desk at once and also {@code remote} after {@code delay}; the remote number
@@ -89,7 +91,7 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     public static final int DEFAULT_MAX_FORWARD_HOPS = 5;
     /** No forwards, no pickup groups, no park slots, no meet-me numbers. */
     public static final FeatureSettings NONE = new FeatureSettings(ForwardTable.EMPTY, Map.of(), List.of(), Set.of(),
-            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, List.of(), true, List.of());
+            DEFAULT_MEETME_PARTIES, DEFAULT_MAX_FORWARD_HOPS, List.of(), true, List.of(), Map.of());
 
     public FeatureSettings {
         Objects.requireNonNull(forwards, "forwards");
@@ -98,33 +100,44 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
         meetMeNumbers = Set.copyOf(meetMeNumbers);
         parallelHunts = List.copyOf(parallelHunts);
         singleNumberReach = List.copyOf(singleNumberReach);
+        intercoms = Map.copyOf(intercoms);
     }
 
     public FeatureSettings withForwards(ForwardTable v) {
-        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
+        return new FeatureSettings(v, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach, intercoms);
     }
 
     public FeatureSettings withPickupGroups(Map<String, String> v) {
-        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
+        return new FeatureSettings(forwards, v, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach, intercoms);
     }
 
     public FeatureSettings withParkSlots(List<ParkSlot> slots) {
-        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
+        return new FeatureSettings(forwards, pickupGroups, slots, meetMeNumbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach, intercoms);
     }
 
     public FeatureSettings withFlashConsult(boolean v) {
         return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
-                parallelHunts, v, singleNumberReach);
+                parallelHunts, v, singleNumberReach, intercoms);
     }
 
     public FeatureSettings withParallelHunts(List<ParallelHunt> v) {
         return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
-                v, flashConsult, singleNumberReach);
+                v, flashConsult, singleNumberReach, intercoms);
     }
 
     public FeatureSettings withSingleNumberReach(List<SingleNumberReach> v) {
         return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
-                parallelHunts, flashConsult, v);
+                parallelHunts, flashConsult, v, intercoms);
+    }
+
+    public FeatureSettings withIntercoms(Map<String, String> v) {
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, meetMeNumbers, meetMeMaxParties, maxForwardHops,
+                parallelHunts, flashConsult, singleNumberReach, v);
+    }
+
+    /** Whether a call from {@code caller} to {@code dialled} is an intercom call ({@code intercom dialled} on the caller's line). */
+    public boolean isIntercom(String caller, String dialled) {
+        return dialled.equals(intercoms.get(caller));
     }
 
     /** The single number reach settings of directory number {@code number}. */
@@ -148,6 +161,6 @@ public record FeatureSettings(ForwardTable forwards, Map<String, String> pickupG
     }
 
     public FeatureSettings withMeetMe(Set<String> numbers) {
-        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach);
+        return new FeatureSettings(forwards, pickupGroups, parkSlots, numbers, meetMeMaxParties, maxForwardHops, parallelHunts, flashConsult, singleNumberReach, intercoms);
     }
 }

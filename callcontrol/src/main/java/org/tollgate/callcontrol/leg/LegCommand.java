@@ -19,9 +19,16 @@ public sealed interface LegCommand {
 
     /**
      * Outgoing legs: offer the call (ring the phone, send INVITE). {@code callingNumber} /
-     * {@code callingName} may be empty.
+     * {@code callingName} may be empty. {@code autoAnswer}: an intercom call (CME {@code intercom}),
+     * which the phone answers by itself when it can (an analog port whose driver supports it answers
+     * at once and sends its audio only once its user speaks); a leg that cannot auto-answer rings.
      */
-    record Offer(String calledNumber, String callingNumber, String callingName) implements LegCommand {
+    record Offer(String calledNumber, String callingNumber, String callingName, boolean autoAnswer)
+            implements LegCommand {
+        /** An ordinary offer (rings). */
+        public Offer(String calledNumber, String callingNumber, String callingName) {
+            this(calledNumber, callingNumber, callingName, false);
+        }
     }
 
     /**
