@@ -44,7 +44,7 @@ class ExecCallbackLineTest {
             """;
 
     private final ManualLineScheduler time = new ManualLineScheduler();
-    private final ScriptedModem modem = new ScriptedModem();
+    private final ScriptedModem modem = new ScriptedModem(time::nanoTime);
     private final List<String> sessions = new CopyOnWriteArrayList<>();
     private final List<String> debug = new CopyOnWriteArrayList<>();
     private ModemLineService service;
@@ -124,10 +124,8 @@ class ExecCallbackLineTest {
     void forcedWait() {
         start(CONFIG);
         loginAs("austin-01", "austin01pw");
-        until(() -> modem.commands().contains("ATH1"));
-        long afterOffHook = time.nanoTime();
         until(() -> modem.commands().stream().anyMatch(c -> c.startsWith("ATDT")));
-        assertTrue(time.nanoTime() - afterOffHook >= Duration.ofSeconds(5).toNanos(),
+        assertTrue(modem.timeOf("ATDT") - modem.timeOf("ATH1") >= Duration.ofSeconds(5).toNanos(),
                 "ATDT after the forced wait");
         assertEquals(List.of("ATA", "ATH0", "ATH1", "AT", "ATDT 84001"), modem.commands());
         until(() -> state() == LineState.EXEC);
@@ -143,9 +141,9 @@ class ExecCallbackLineTest {
         modem.dialOutcome(ScriptedModem.DialOutcome.SILENCE);
         loginAs("austin-01", "austin01pw");
         until(() -> modem.commands().stream().anyMatch(c -> c.startsWith("ATDT")));
-        long dialled = time.nanoTime();
         until(() -> status().failedCallbacks() == 1);
-        assertTrue(time.nanoTime() - dialled >= Duration.ofSeconds(45).toNanos());
+        assertTrue(modem.timeOfAfter("ATH0", "ATDT") - modem.timeOf("ATDT") >= Duration.ofSeconds(45).toNanos(),
+                "the line gives up (ATH0) only after the script's 45 s");
         until(() -> state() == LineState.IDLE);
         assertEquals("ATH0", modem.commands().getLast(), "the modem is put back on hook");
         assertTrue(debug.contains("chat: CHAT1: Timeout expecting: CONNECT"), debug::toString);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.tollgate.lines.tty.SerialLine;
@@ -21,9 +22,43 @@ final class ScriptedModem implements SerialLine {
     private final StringBuilder command = new StringBuilder();
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final List<String> commands = new ArrayList<>();
+    private final List<Long> commandTimes = new ArrayList<>();
+    private final LongSupplier clock;
     private boolean dataMode;
     private volatile DialOutcome dialOutcome = DialOutcome.CONNECT;
     private volatile boolean closed;
+
+    /** A modem without a clock: {@link #timeOf} reports 0 for every command. */
+    ScriptedModem() {
+        this(() -> 0L);
+    }
+
+    /** A modem that notes the time ({@code clock}, e.g. the fake line scheduler's nanoTime) of each command. */
+    ScriptedModem(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** The clock's time when the first command starting with {@code prefix} reached the modem. */
+    synchronized long timeOf(String prefix) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).startsWith(prefix)) {
+                return commandTimes.get(i);
+            }
+        }
+        throw new AssertionError("no command " + prefix + " in " + commands);
+    }
+
+    /** The clock's time of the first command starting with {@code prefix} after the first one starting with {@code after}. */
+    synchronized long timeOfAfter(String prefix, String after) {
+        boolean seen = false;
+        for (int i = 0; i < commands.size(); i++) {
+            if (seen && commands.get(i).startsWith(prefix)) {
+                return commandTimes.get(i);
+            }
+            seen |= commands.get(i).startsWith(after);
+        }
+        throw new AssertionError("no command " + prefix + " after " + after + " in " + commands);
+    }
 
     void dialOutcome(DialOutcome o) {
         dialOutcome = o;
@@ -83,6 +118,7 @@ final class ScriptedModem implements SerialLine {
             String cmd = command.toString().toUpperCase(java.util.Locale.ROOT);
             command.setLength(0);
             commands.add(cmd);
+            commandTimes.add(clock.getAsLong());
             if (cmd.equals("ATA")) {
                 dataMode = true;
                 emit("\r\nCONNECT\r\n");
