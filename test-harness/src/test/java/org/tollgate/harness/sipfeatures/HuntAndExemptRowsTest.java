@@ -20,6 +20,7 @@ import org.tollgate.callcontrol.leg.LegCommand;
 import org.tollgate.callcontrol.leg.LegSignaling;
 import org.tollgate.harness.sip.phone.PhoneCall;
 import org.tollgate.harness.sip.phone.PhoneGateway;
+import org.tollgate.harness.sip.phone.SipPhone;
 
 /**
  * Spec section 6, rows "Parallel hunt group" and "Single number reach / Third-party call control /
@@ -47,6 +48,36 @@ class HuntAndExemptRowsTest {
             atB.expectState(PhoneCall.State.TERMINATED);
             assertTrue(atB.endedByPeer(), "the other member is cancelled");
             SipRows.assertTalking(out, atC);
+            out.hangUp();
+            atC.expectState(PhoneCall.State.TERMINATED);
+        }
+    }
+
+    @Test
+    @DisplayName("Whisper intercom: ephone-dn 1009 with intercom 1003 calls SIP phone C without FAC although it needs one; C's INVITE asks for auto-answer (Answer-Mode: Auto, Call-Info answer-after=0)")
+    void intercomToSipPhoneAsksForAutoAnswer() throws Exception {
+        try (SipRows r = SipRows.start(data, """
+                voice lpcor policy GC
+                 service fac
+                 accept GA fac
+                 accept GB fac
+                 accept GD fac
+                ephone-dn 9
+                 number 1009
+                 intercom 1003
+                ephone 9
+                 button 1:9
+                 lpcor incoming GD
+                """)) {
+            SipPhone intercom = r.gw.registeredPhone("1009");
+            PhoneCall out = intercom.call(C);
+            PhoneCall atC = r.phone(C).awaitIncoming();
+            assertFalse(r.anyoneAsked(), "FAC not supported for whisper intercom");
+            assertTrue(atC.offerHeaders("Answer-Mode").contains("Auto"), atC.offerHeaders("Answer-Mode").toString());
+            assertTrue(atC.offerHeaders("Call-Info").stream().anyMatch(v -> v.endsWith(";answer-after=0")),
+                    atC.offerHeaders("Call-Info").toString());
+            atC.answer();
+            out.expectState(PhoneCall.State.CONFIRMED);
             out.hangUp();
             atC.expectState(PhoneCall.State.TERMINATED);
         }

@@ -122,6 +122,12 @@ final class OutboundLeg extends SipLeg {
             if (advertisesNotify()) {
                 invite.addHeader(b2bua.callInfo());
             }
+            if (o.autoAnswer()) {
+                // intercom: RFC 5373 Answer-Mode, and the Call-Info answer-after=0 most SIP phones act on
+                invite.addHeader(m.headers.createHeader("Answer-Mode", "Auto"));
+                invite.addHeader(m.headers.createHeader("Call-Info",
+                        "<sip:" + host + ":" + b2bua.contactPort() + ">;answer-after=0"));
+            }
             if (dtmfRelay().contains(org.tollgate.config.voice.DtmfRelay.SIP_KPML)) {
                 invite.addHeader(m.headers.createAllowEventsHeader(org.tollgate.gateway.sip.dtmf.KpmlDtmf.EVENT));
             }

@@ -72,6 +72,19 @@ public final class PhoneCall {
         this.number = number;
     }
 
+    /** The values of header {@code name} in the INVITE that offered this incoming call (empty for outgoing calls). */
+    public synchronized List<String> offerHeaders(String name) {
+        if (inviteSt == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        inviteSt.getRequest().getHeaders(name).forEachRemaining(h -> {
+            String text = h.toString().trim();
+            values.add(text.substring(text.indexOf(':') + 1).trim());
+        });
+        return values;
+    }
+
     /** The other party's number: the called number (outgoing) or the caller's From user (incoming). */
     public String number() {
         return number;
